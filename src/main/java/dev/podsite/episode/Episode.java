@@ -1,0 +1,217 @@
+package dev.podsite.episode;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * One episode of the show, as imported from the feed.
+ */
+@Entity
+@Table(name = "episode")
+public class Episode {
+
+	@Id
+	private Long id;
+
+	private Long showId;
+
+	private String guid;
+
+	private String slug;
+
+	private String title;
+
+	private String link;
+
+	private Instant publishedAt;
+
+	private Integer durationSeconds;
+
+	private String audioUrl;
+
+	private Long audioLength;
+
+	private String audioType;
+
+	private Integer season;
+
+	private Integer episodeNumber;
+
+	private String episodeType;
+
+	private Boolean explicit;
+
+	private String imageUrl;
+
+	private String chaptersUrl;
+
+	private String chaptersType;
+
+	private String notesHtml;
+
+	private String summary;
+
+	private boolean hidden;
+
+	@Version
+	private int version;
+
+	@ElementCollection
+	@CollectionTable(name = "episode_link", joinColumns = @JoinColumn(name = "episode_id"))
+	@OrderColumn(name = "position")
+	private List<EpisodeLink> links = new ArrayList<>();
+
+	@ElementCollection
+	@CollectionTable(name = "episode_transcript", joinColumns = @JoinColumn(name = "episode_id"))
+	@OrderColumn(name = "position")
+	private List<Transcript> transcripts = new ArrayList<>();
+
+	@ElementCollection
+	@CollectionTable(name = "episode_person", joinColumns = @JoinColumn(name = "episode_id"))
+	@OrderColumn(name = "position")
+	private List<Person> persons = new ArrayList<>();
+
+	protected Episode() {
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public Long getShowId() {
+		return this.showId;
+	}
+
+	public String getGuid() {
+		return this.guid;
+	}
+
+	public String getSlug() {
+		return this.slug;
+	}
+
+	public String getTitle() {
+		return this.title;
+	}
+
+	public String getLink() {
+		return this.link;
+	}
+
+	public Instant getPublishedAt() {
+		return this.publishedAt;
+	}
+
+	/** The publication day, in UTC like the feed's dates. */
+	public LocalDate getPublishedOn() {
+		return LocalDate.ofInstant(this.publishedAt, ZoneOffset.UTC);
+	}
+
+	public Integer getDurationSeconds() {
+		return this.durationSeconds;
+	}
+
+	/** The duration as a listener reads it, e.g. 1:02:05, or null when unknown. */
+	public String getDuration() {
+		return Durations.format(this.durationSeconds);
+	}
+
+	public String getIsoDuration() {
+		return Durations.iso(this.durationSeconds);
+	}
+
+	public String getAudioUrl() {
+		return this.audioUrl;
+	}
+
+	public boolean hasAudio() {
+		return this.audioUrl != null;
+	}
+
+	public Long getAudioLength() {
+		return this.audioLength;
+	}
+
+	/** The audio file's size for listeners, e.g. "48 MB", or null when unknown. */
+	public String getAudioSize() {
+		if (this.audioLength == null || this.audioLength <= 0) {
+			return null;
+		}
+		long megabytes = Math.round(this.audioLength / 1_000_000.0);
+		return (megabytes > 0) ? megabytes + " MB" : Math.max(1, Math.round(this.audioLength / 1000.0)) + " kB";
+	}
+
+	public String getAudioType() {
+		return this.audioType;
+	}
+
+	public Integer getSeason() {
+		return this.season;
+	}
+
+	public Integer getEpisodeNumber() {
+		return this.episodeNumber;
+	}
+
+	public String getEpisodeType() {
+		return this.episodeType;
+	}
+
+	public Boolean getExplicit() {
+		return this.explicit;
+	}
+
+	public String getImageUrl() {
+		return this.imageUrl;
+	}
+
+	public String getChaptersUrl() {
+		return this.chaptersUrl;
+	}
+
+	public String getChaptersType() {
+		return this.chaptersType;
+	}
+
+	public String getNotesHtml() {
+		return this.notesHtml;
+	}
+
+	public String getSummary() {
+		return this.summary;
+	}
+
+	public boolean isHidden() {
+		return this.hidden;
+	}
+
+	public int getVersion() {
+		return this.version;
+	}
+
+	public List<EpisodeLink> getLinks() {
+		return this.links;
+	}
+
+	public List<Transcript> getTranscripts() {
+		return this.transcripts;
+	}
+
+	public List<Person> getPersons() {
+		return this.persons;
+	}
+
+}

@@ -1,0 +1,61 @@
+package dev.podsite.episode;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The published episodes as listeners see them.
+ */
+@Service
+@Transactional(readOnly = true)
+public class EpisodeCatalog {
+
+	public static final int PAGE_SIZE = 20;
+
+	private final EpisodeRepository episodes;
+
+	private final Clock clock;
+
+	EpisodeCatalog(EpisodeRepository episodes, Clock clock) {
+		this.episodes = episodes;
+		this.clock = clock;
+	}
+
+	/** Page {@code page} (0-based) of the published episodes, newest first. */
+	public Page<EpisodeSummary> page(int page) {
+		return this.episodes.findPublished(now(), PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+	}
+
+	public List<EpisodeSummary> latest(int count) {
+		return this.episodes.findPublished(now(), PageRequest.of(0, count)).getContent();
+	}
+
+	public Optional<EpisodePage> find(String slug) {
+		Instant now = now();
+		return this.episodes.findPublishedBySlug(slug, now).map((episode) -> {
+			Instant at = episode.getPublishedAt();
+			return new EpisodePage(episode, first(this.episodes.findPublishedBefore(at, episode.getId(), now)),
+					first(this.episodes.findPublishedAfter(at, episode.getId(), now)));
+		});
+	}
+
+	private Instant now() {
+		return this.clock.instant();
+	}
+
+	private static EpisodeSummary first(List<EpisodeSummary> summaries) {
+		return summaries.isEmpty() ? null : summaries.get(0);
+	}
+
+	/** An episode with its neighbours in the show's order. */
+	public record EpisodePage(Episode episode, EpisodeSummary previous, EpisodeSummary next) {
+	}
+
+}

@@ -1,0 +1,46 @@
+package dev.podsite.episode;
+
+import org.springframework.data.domain.Page;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+@Controller
+class EpisodeController {
+
+	private final EpisodeCatalog catalog;
+
+	EpisodeController(EpisodeCatalog catalog) {
+		this.catalog = catalog;
+	}
+
+	/** The episode list; {@code page} counts from 1 as listeners read it. */
+	@GetMapping("/episodes")
+	String list(@RequestParam(defaultValue = "1") int page, Model model) {
+		if (page < 1) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such page");
+		}
+		Page<EpisodeSummary> episodes = this.catalog.page(page - 1);
+		if (page > 1 && page > episodes.getTotalPages()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such page");
+		}
+		model.addAttribute("episodes", episodes);
+		model.addAttribute("page", page);
+		return "episodes/list";
+	}
+
+	@GetMapping("/episodes/{slug}")
+	String show(@PathVariable String slug, Model model) {
+		EpisodeCatalog.EpisodePage found = this.catalog.find(slug)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No episode " + slug));
+		model.addAttribute("episode", found.episode());
+		model.addAttribute("previous", found.previous());
+		model.addAttribute("next", found.next());
+		return "episodes/episode";
+	}
+
+}

@@ -1,0 +1,43 @@
+package dev.podsite.episode;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+import org.springframework.data.repository.query.Param;
+
+/**
+ * Reads episodes for the public site: published ones only, that is not hidden and not
+ * dated in the future.
+ */
+public interface EpisodeRepository extends Repository<Episode, Long> {
+
+	String PUBLIC = "e.hidden = false and e.publishedAt <= :now";
+
+	String SUMMARY = "select new dev.podsite.episode.EpisodeSummary(e.slug, e.title, e.publishedAt, e.durationSeconds,"
+			+ " e.summary, e.season, e.episodeNumber, e.audioUrl) from Episode e";
+
+	@Query(value = SUMMARY + " where " + PUBLIC + " order by e.publishedAt desc, e.id desc",
+			countQuery = "select count(e) from Episode e where " + PUBLIC)
+	Page<EpisodeSummary> findPublished(@Param("now") Instant now, Pageable pageable);
+
+	@EntityGraph(attributePaths = { "links", "transcripts", "persons" })
+	@Query("select e from Episode e where e.slug = :slug and " + PUBLIC)
+	Optional<Episode> findPublishedBySlug(@Param("slug") String slug, @Param("now") Instant now);
+
+	/** The next older published episode: "previous" in the show's order. */
+	@Query(SUMMARY + " where " + PUBLIC + " and (e.publishedAt < :at or (e.publishedAt = :at and e.id < :id))"
+			+ " order by e.publishedAt desc, e.id desc limit 1")
+	List<EpisodeSummary> findPublishedBefore(@Param("at") Instant at, @Param("id") Long id, @Param("now") Instant now);
+
+	/** The next newer published episode. */
+	@Query(SUMMARY + " where " + PUBLIC + " and (e.publishedAt > :at or (e.publishedAt = :at and e.id > :id))"
+			+ " order by e.publishedAt asc, e.id asc limit 1")
+	List<EpisodeSummary> findPublishedAfter(@Param("at") Instant at, @Param("id") Long id, @Param("now") Instant now);
+
+}

@@ -1,0 +1,329 @@
+package dev.podsite.feedimport;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import com.rometools.modules.itunes.EntryInformation;
+import com.rometools.modules.itunes.FeedInformation;
+import com.rometools.modules.itunes.ITunes;
+import com.rometools.modules.itunes.types.Category;
+import com.rometools.modules.itunes.types.Subcategory;
+import com.rometools.rome.feed.rss.Channel;
+import com.rometools.rome.feed.rss.Guid;
+import com.rometools.rome.feed.rss.Item;
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEnclosure;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndImage;
+import dev.podsite.episode.EpisodeLink;
+import dev.podsite.episode.Person;
+import dev.podsite.episode.Transcript;
+import dev.podsite.feedimport.ImportedFeed.ImportedEpisode;
+import dev.podsite.feedimport.ImportedFeed.ImportedShow;
+import dev.podsite.notes.ShowNotes;
+import dev.podsite.rome.Podcast;
+import dev.podsite.rome.PodcastChannel;
+import dev.podsite.rome.PodcastItem;
+import dev.podsite.show.Funding;
+import dev.podsite.show.ShowCategory;
+
+/**
+ * Maps a parsed feed to our domain: the rules of identity, dates, durations and notes.
+ * Pure: no I/O, no Spring.
+ */
+final class FeedMapper {
+
+	private static final int SUMMARY_LENGTH = 280;
+
+	private static final Set<String> EPISODE_TYPES = Set.of("full", "trailer", "bonus");
+
+	private final URI feedUrl;
+
+	private final List<String> warnings = new ArrayList<>();
+
+	private FeedMapper(URI feedUrl) {
+		this.feedUrl = feedUrl;
+	}
+
+	static ImportedFeed map(SyndFeed feed, URI feedUrl) {
+		return new FeedMapper(feedUrl).map(feed);
+	}
+
+	private ImportedFeed map(SyndFeed feed) {
+		String link = absolute(trim(feed.getLink()), this.feedUrl);
+		String notesBase = (link != null) ? link : this.feedUrl.toString();
+		ImportedShow show = show(feed, link, notesBase);
+		Map<String, ImportedEpisode> episodes = new LinkedHashMap<>();
+		for (SyndEntry entry : feed.getEntries()) {
+			ImportedEpisode episode = episode(entry, notesBase);
+			ImportedEpisode first = episodes.putIfAbsent(episode.identity(), episode);
+			if (first != null) {
+				this.warnings.add("The item \"" + episode.title() + "\" has the same identity (" + episode.identity()
+						+ ") as the earlier item \"" + first.title() + "\": kept the first.");
+			}
+		}
+		List<ImportedEpisode> dated = placeUndated(new ArrayList<>(episodes.values()));
+		return new ImportedFeed(show, dated, List.copyOf(this.warnings));
+	}
+
+	private ImportedShow show(SyndFeed feed, String link, String notesBase) {
+		FeedInformation itunes = (feed.getModule(ITunes.URI) instanceof FeedInformation info) ? info : null;
+		PodcastChannel podcast = (feed.getModule(Podcast.URI) instanceof PodcastChannel channel) ? channel : null;
+		Channel rss = (feed.originalWireFeed() instanceof Channel channel) ? channel : null;
+
+		String title = trim(feed.getTitle());
+		if (title == null) {
+			title = "Untitled podcast";
+			this.warnings.add("The feed has no title.");
+		}
+		String description = firstText(feed.getDescription(), (itunes != null) ? itunes.getSummary() : null);
+		String author = firstText((itunes != null) ? itunes.getAuthor() : null, feed.getAuthor(),
+				(rss != null) ? rss.getManagingEditor() : null);
+		SyndImage image = feed.getImage();
+		String imageUrl = firstText(itunesImage(itunes), (image != null) ? image.getUrl() : null);
+		return new ImportedShow(title, link, ShowNotes.fromFeed(description, notesBase).html(), author,
+				(itunes != null) ? trim(itunes.getOwnerName()) : null,
+				(itunes != null) ? trim(itunes.getOwnerEmailAddress()) : null, absolute(imageUrl, this.feedUrl),
+				trim(feed.getLanguage()), trim(feed.getCopyright()),
+				(itunes != null) ? itunes.getExplicitNullable() : null,
+				(itunes != null) ? lower(itunes.getType()) : null, (podcast != null) ? trim(podcast.getGuid()) : null,
+				(podcast != null && podcast.getLocked() != null) ? podcast.getLocked().locked() : null,
+				(podcast != null && podcast.getLocked() != null) ? trim(podcast.getLocked().owner()) : null,
+				categories(itunes, feed), fundings(podcast));
+	}
+
+	private static List<ShowCategory> categories(FeedInformation itunes, SyndFeed feed) {
+		List<ShowCategory> categories = new ArrayList<>();
+		if (itunes != null) {
+			for (Category category : itunes.getCategories()) {
+				String name = trim(category.getName());
+				if (name == null) {
+					continue;
+				}
+				categories.add(new ShowCategory(name, null));
+				for (Subcategory sub : category.getSubcategories()) {
+					if (trim(sub.getName()) != null) {
+						categories.add(new ShowCategory(sub.getName().trim(), name));
+					}
+				}
+			}
+		}
+		if (categories.isEmpty()) {
+			for (SyndCategory category : feed.getCategories()) {
+				if (trim(category.getName()) != null) {
+					categories.add(new ShowCategory(category.getName().trim(), null));
+				}
+			}
+		}
+		return categories.stream().distinct().toList();
+	}
+
+	private static List<Funding> fundings(PodcastChannel podcast) {
+		if (podcast == null) {
+			return List.of();
+		}
+		return podcast.getFundings()
+			.stream()
+			.filter((funding) -> trim(funding.url()) != null)
+			.map((funding) -> new Funding(funding.url().trim(), trim(funding.text())))
+			.toList();
+	}
+
+	private ImportedEpisode episode(SyndEntry entry, String notesBase) {
+		EntryInformation itunes = (entry.getModule(ITunes.URI) instanceof EntryInformation info) ? info : null;
+		PodcastItem podcast = (entry.getModule(Podcast.URI) instanceof PodcastItem item) ? item : null;
+
+		String guid = null;
+		boolean permalink = false;
+		if (entry.getWireEntry() instanceof Item item) {
+			Guid rssGuid = item.getGuid();
+			if (rssGuid != null && trim(rssGuid.getValue()) != null) {
+				guid = rssGuid.getValue();
+				permalink = rssGuid.isPermaLink();
+			}
+		}
+		else if (trim(entry.getUri()) != null) {
+			guid = entry.getUri();
+		}
+
+		String title = firstText(entry.getTitle(), (itunes != null) ? itunes.getTitle() : null);
+		String link = absolute(trim(entry.getLink()), this.feedUrl);
+		SyndEnclosure enclosure = enclosure(entry);
+		String audioUrl = (enclosure != null) ? absolute(trim(enclosure.getUrl()), this.feedUrl) : null;
+		Date date = (entry.getPublishedDate() != null) ? entry.getPublishedDate() : entry.getUpdatedDate();
+		Instant publishedAt = (date != null) ? date.toInstant() : null;
+		if (title == null) {
+			title = "Untitled episode";
+			this.warnings.add("An item has no title; it is shown as \"" + title + "\" ("
+					+ firstText(guid, audioUrl, link, String.valueOf(publishedAt)) + ").");
+		}
+		String identity = EpisodeIdentity.of(guid, audioUrl, link, title, publishedAt);
+		if (guid == null) {
+			// Re-published feeds need a guid; the identity is stable across imports.
+			guid = identity;
+		}
+
+		ShowNotes notes = ShowNotes.fromFeed(notesSource(entry, itunes), notesBase);
+		return new ImportedEpisode(identity, guid, permalink, title, link, publishedAt, duration(itunes), audioUrl,
+				(enclosure != null && enclosure.getLength() > 0) ? enclosure.getLength() : null,
+				(enclosure != null) ? trim(enclosure.getType()) : null, (itunes != null) ? itunes.getSeason() : null,
+				(itunes != null) ? itunes.getEpisode() : null, episodeType(itunes, title),
+				(itunes != null) ? itunes.getExplicitNullable() : null, absolute(itunesImage(itunes), this.feedUrl),
+				(podcast != null && podcast.getChapters() != null) ? trim(podcast.getChapters().url()) : null,
+				(podcast != null && podcast.getChapters() != null) ? trim(podcast.getChapters().type()) : null,
+				notes.html(), notes.summary(SUMMARY_LENGTH),
+				notes.links().stream().map((l) -> new EpisodeLink(l.text(), l.url())).toList(), transcripts(podcast),
+				persons(podcast));
+	}
+
+	private static SyndEnclosure enclosure(SyndEntry entry) {
+		return entry.getEnclosures()
+			.stream()
+			.filter((enclosure) -> trim(enclosure.getUrl()) != null)
+			.findFirst()
+			.orElse(null);
+	}
+
+	/** content:encoded first, then description, then itunes:summary. */
+	private static String notesSource(SyndEntry entry, EntryInformation itunes) {
+		for (SyndContent content : entry.getContents()) {
+			if (trim(content.getValue()) != null) {
+				return content.getValue();
+			}
+		}
+		return firstText((entry.getDescription() != null) ? entry.getDescription().getValue() : null,
+				(itunes != null) ? itunes.getSummary() : null);
+	}
+
+	private static Integer duration(EntryInformation itunes) {
+		if (itunes == null || itunes.getDuration() == null) {
+			return null;
+		}
+		return Math.toIntExact(Math.round(itunes.getDuration().getMilliseconds() / 1000.0));
+	}
+
+	private String episodeType(EntryInformation itunes, String title) {
+		String type = (itunes != null) ? lower(itunes.getEpisodeType()) : null;
+		if (type != null && !EPISODE_TYPES.contains(type)) {
+			this.warnings.add("\"" + title + "\" has the unknown episode type \"" + type + "\"; treated as full.");
+			return null;
+		}
+		return type;
+	}
+
+	private static List<Transcript> transcripts(PodcastItem podcast) {
+		if (podcast == null) {
+			return List.of();
+		}
+		return podcast.getTranscripts()
+			.stream()
+			.map((t) -> new Transcript(t.url().trim(), trim(t.type()), trim(t.language()), trim(t.rel())))
+			.toList();
+	}
+
+	private static List<Person> persons(PodcastItem podcast) {
+		if (podcast == null) {
+			return List.of();
+		}
+		return podcast.getPersons()
+			.stream()
+			.map((p) -> new Person(p.name().trim(), lower(p.role()), lower(p.group()), trim(p.img()), trim(p.href())))
+			.toList();
+	}
+
+	/**
+	 * Items without a usable date are placed right after the item before them in the feed
+	 * (or before the one after them), so they neither jump to the top of the list nor get
+	 * dropped; the same feed always gives the same dates.
+	 */
+	private List<ImportedEpisode> placeUndated(List<ImportedEpisode> episodes) {
+		List<ImportedEpisode> placed = new ArrayList<>(episodes);
+		for (int i = 0; i < placed.size(); i++) {
+			ImportedEpisode episode = placed.get(i);
+			if (episode.publishedAt() != null) {
+				continue;
+			}
+			Instant date = neighbourDate(episodes, i);
+			placed.set(i, episode.withPublishedAt(date));
+			this.warnings.add("\"" + episode.title() + "\" has no valid publication date; "
+					+ ((date != null) ? "dated " + date + " after its neighbour in the feed."
+							: "dated with the time of its first import."));
+		}
+		return placed;
+	}
+
+	private static Instant neighbourDate(List<ImportedEpisode> episodes, int index) {
+		for (int i = index - 1; i >= 0; i--) {
+			if (episodes.get(i).publishedAt() != null) {
+				return episodes.get(i).publishedAt().minusSeconds(index - i);
+			}
+		}
+		for (int i = index + 1; i < episodes.size(); i++) {
+			if (episodes.get(i).publishedAt() != null) {
+				return episodes.get(i).publishedAt().plusSeconds(i - index);
+			}
+		}
+		return null;
+	}
+
+	private static String itunesImage(ITunes itunes) {
+		if (itunes == null) {
+			return null;
+		}
+		return firstText(itunes.getImageUri(), (itunes.getImage() != null) ? itunes.getImage().toString() : null);
+	}
+
+	/**
+	 * Resolves relative and protocol-relative URLs; leaves what cannot be parsed as is.
+	 */
+	static String absolute(String url, URI base) {
+		if (url == null) {
+			return null;
+		}
+		try {
+			URI uri = new URI(url.replace(" ", "%20"));
+			if (uri.isAbsolute()) {
+				return url;
+			}
+			if (url.startsWith("//")) {
+				return "https:" + url;
+			}
+			return (base != null && base.isAbsolute()) ? base.resolve(uri).toString() : url;
+		}
+		catch (Exception ex) {
+			return url;
+		}
+	}
+
+	private static String firstText(String... candidates) {
+		for (String candidate : candidates) {
+			if (trim(candidate) != null) {
+				return candidate.trim();
+			}
+		}
+		return null;
+	}
+
+	private static String trim(String text) {
+		if (text == null) {
+			return null;
+		}
+		String trimmed = text.strip();
+		return trimmed.isEmpty() ? null : trimmed;
+	}
+
+	private static String lower(String text) {
+		String trimmed = trim(text);
+		return (trimmed != null) ? trimmed.toLowerCase(Locale.ROOT) : null;
+	}
+
+}

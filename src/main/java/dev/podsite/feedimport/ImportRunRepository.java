@@ -1,0 +1,28 @@
+package dev.podsite.feedimport;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+public interface ImportRunRepository extends Repository<ImportRun, Long> {
+
+	ImportRun save(ImportRun run);
+
+	Optional<ImportRun> findFirstByOrderByStartedAtDesc();
+
+	List<ImportRun> findTop20ByOrderByStartedAtDesc();
+
+	/** Runs left RUNNING by a process that stopped during the import. */
+	@Transactional
+	@Modifying
+	@Query("update ImportRun r set r.status = dev.podsite.feedimport.ImportStatus.FAILED, r.finishedAt = :now,"
+			+ " r.errorMessage = 'The import was interrupted: the application stopped during it.'"
+			+ " where r.status = dev.podsite.feedimport.ImportStatus.RUNNING and r.startedAt < :before")
+	int failInterrupted(Instant before, Instant now);
+
+}

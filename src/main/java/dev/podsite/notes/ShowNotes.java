@@ -1,0 +1,129 @@
+package dev.podsite.notes;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+import org.jsoup.parser.Parser;
+import org.nibor.autolink.LinkExtractor;
+import org.nibor.autolink.LinkSpan;
+import org.nibor.autolink.LinkType;
+import org.nibor.autolink.Span;
+
+/**
+ * Show notes made safe to store and show: sanitized HTML, every link it holds, and its
+ * plain text.
+ *
+ * @param html sanitized HTML, ready for the page and the feed
+ * @param links every link of the notes, in order, without repeats
+ * @param plainText the text without markup, whitespace collapsed
+ */
+public record ShowNotes(String html, List<NoteLink> links, String plainText) {
+
+	private static final ShowNotes EMPTY = new ShowNotes("", List.of(), "");
+
+	private static final Pattern BLANK_LINES = Pattern.compile("\\R\\s*\\R");
+
+	private static final Pattern LINE_BREAK = Pattern.compile("\\R");
+
+	private static final LinkExtractor URLS = LinkExtractor.builder()
+		.linkTypes(Set.of(LinkType.URL, LinkType.WWW))
+		.build();
+
+	/**
+	 * Notes from a feed: HTML when the text holds markup, otherwise plain text whose
+	 * paragraphs and bare URLs become HTML.
+	 * @param source content:encoded, description or itunes:summary; may be null
+	 * @param baseUri what relative links resolve against (the show's link)
+	 */
+	public static ShowNotes fromFeed(String source, String baseUri) {
+		if (source == null || source.isBlank()) {
+			return EMPTY;
+		}
+		return fromHtml(isMarkup(source) ? source : plainTextToHtml(source), baseUri);
+	}
+
+	/** Notes from HTML nobody vouches for (a feed, rendered Markdown). */
+	public static ShowNotes fromHtml(String html, String baseUri) {
+		if (html == null || html.isBlank()) {
+			return EMPTY;
+		}
+		Document clean = NotesSanitizer.sanitize(html, baseUri);
+		return new ShowNotes(clean.body().html(), links(clean), collapse(clean.body().text()));
+	}
+
+	/** The plain text cut at a word boundary to at most {@code maxChars}, with "…". */
+	public String summary(int maxChars) {
+		if (this.plainText.length() <= maxChars) {
+			return this.plainText;
+		}
+		String cut = this.plainText.substring(0, maxChars - 1);
+		int space = cut.lastIndexOf(' ');
+		if (space > maxChars / 2) {
+			cut = cut.substring(0, space);
+		}
+		return cut.stripTrailing().replaceAll("[\\s,;:.\\-–—]+$", "") + "…";
+	}
+
+	private static boolean isMarkup(String source) {
+		return !Jsoup.parseBodyFragment(source).body().children().isEmpty();
+	}
+
+	private static String plainTextToHtml(String text) {
+		StringBuilder html = new StringBuilder();
+		for (String paragraph : BLANK_LINES.split(text.strip())) {
+			html.append("<p>");
+			String[] lines = LINE_BREAK.split(paragraph.strip());
+			for (int i = 0; i < lines.length; i++) {
+				if (i > 0) {
+					html.append("<br>");
+				}
+				// Feeds often escape entities in plain text too: decode them once, escape
+				// once.
+				html.append(linkUrls(Parser.unescapeEntities(lines[i].strip(), false)));
+			}
+			html.append("</p>");
+		}
+		return html.toString();
+	}
+
+	private static String linkUrls(String line) {
+		StringBuilder html = new StringBuilder();
+		for (Span span : URLS.extractSpans(line)) {
+			String text = line.substring(span.getBeginIndex(), span.getEndIndex());
+			if (span instanceof LinkSpan link) {
+				String href = (link.getType() == LinkType.WWW) ? "https://" + text : text;
+				html.append("<a href=\"")
+					.append(Entities.escape(href))
+					.append("\">")
+					.append(Entities.escape(text))
+					.append("</a>");
+			}
+			else {
+				html.append(Entities.escape(text));
+			}
+		}
+		return html.toString();
+	}
+
+	private static List<NoteLink> links(Document clean) {
+		Set<NoteLink> links = new LinkedHashSet<>();
+		for (Element anchor : clean.select("a[href]")) {
+			String url = anchor.attr("href");
+			String text = collapse(anchor.text());
+			links.add(new NoteLink(text.isEmpty() ? url : text, url));
+		}
+		return new ArrayList<>(links);
+	}
+
+	private static String collapse(String text) {
+		return text.replaceAll("\\s+", " ").strip();
+	}
+
+}

@@ -1,0 +1,12 @@
+package dev.podsite.show;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+
+/**
+ * Where listeners can support the show ({@code podcast:funding}).
+ */
+@Embeddable
+public record Funding(String url, @Column(name = "label") String label) {
+
+}

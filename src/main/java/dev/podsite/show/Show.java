@@ -1,0 +1,184 @@
+package dev.podsite.show;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+
+/**
+ * The podcast as its feed describes it. The importer writes it; the site reads it.
+ */
+@Entity
+@Table(name = "show")
+public class Show {
+
+	@Id
+	private Long id;
+
+	private String feedUrl;
+
+	private boolean demo;
+
+	private String title;
+
+	private String link;
+
+	private String descriptionHtml;
+
+	private String author;
+
+	private String ownerName;
+
+	private String ownerEmail;
+
+	private String imageUrl;
+
+	private String language;
+
+	private String copyright;
+
+	private Boolean explicit;
+
+	@Column(name = "show_type")
+	private String type;
+
+	private String podcastGuid;
+
+	private Boolean locked;
+
+	private String lockedOwner;
+
+	private Instant updatedAt;
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "show_category", joinColumns = @JoinColumn(name = "show_id"))
+	@OrderColumn(name = "position")
+	private List<ShowCategory> categories = new ArrayList<>();
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "show_funding", joinColumns = @JoinColumn(name = "show_id"))
+	@OrderColumn(name = "position")
+	private List<Funding> fundings = new ArrayList<>();
+
+	protected Show() {
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public String getFeedUrl() {
+		return this.feedUrl;
+	}
+
+	/**
+	 * Whether the site still shows the bundled demo snapshot instead of the real feed.
+	 */
+	public boolean isDemo() {
+		return this.demo;
+	}
+
+	public String getTitle() {
+		return this.title;
+	}
+
+	public String getLink() {
+		return this.link;
+	}
+
+	public String getDescriptionHtml() {
+		return this.descriptionHtml;
+	}
+
+	public String getAuthor() {
+		return this.author;
+	}
+
+	public String getOwnerName() {
+		return this.ownerName;
+	}
+
+	public String getOwnerEmail() {
+		return this.ownerEmail;
+	}
+
+	public String getImageUrl() {
+		return this.imageUrl;
+	}
+
+	public String getLanguage() {
+		return this.language;
+	}
+
+	/** The language's name in English, e.g. "English" for en-us. */
+	public String getLanguageName() {
+		if (this.language == null) {
+			return null;
+		}
+		String name = Locale.forLanguageTag(this.language).getDisplayLanguage(Locale.ENGLISH);
+		return name.isEmpty() ? this.language : name;
+	}
+
+	public String getCopyright() {
+		return this.copyright;
+	}
+
+	public Boolean getExplicit() {
+		return this.explicit;
+	}
+
+	public String getType() {
+		return this.type;
+	}
+
+	public String getPodcastGuid() {
+		return this.podcastGuid;
+	}
+
+	public Boolean getLocked() {
+		return this.locked;
+	}
+
+	public String getLockedOwner() {
+		return this.lockedOwner;
+	}
+
+	public Instant getUpdatedAt() {
+		return this.updatedAt;
+	}
+
+	public List<ShowCategory> getCategories() {
+		return this.categories;
+	}
+
+	/** Top-level categories, each with its sub-categories, in feed order. */
+	public Map<String, List<String>> getCategoryTree() {
+		Map<String, List<String>> tree = new LinkedHashMap<>();
+		for (ShowCategory category : this.categories) {
+			if (category.parent() == null) {
+				tree.putIfAbsent(category.name(), new ArrayList<>());
+			}
+			else {
+				tree.computeIfAbsent(category.parent(), (parent) -> new ArrayList<>()).add(category.name());
+			}
+		}
+		return tree;
+	}
+
+	public List<Funding> getFundings() {
+		return this.fundings;
+	}
+
+}

@@ -1,0 +1,12 @@
+package dev.podsite.show;
+
+import java.util.Optional;
+
+import org.springframework.data.repository.Repository;
+
+public interface ShowRepository extends Repository<Show, Long> {
+
+	/** The site serves one show: the first one imported. */
+	Optional<Show> findFirstByOrderByIdAsc();
+
+}

@@ -1,0 +1,40 @@
+package dev.podsite.system;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The zero-setup database: without {@code spring.datasource.url}, the site runs on a real
+ * PostgreSQL of its own whose data lives in {@code podsite.embedded-db.dir}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+class EmbeddedDatabaseConfiguration {
+
+	@Bean(destroyMethod = "close")
+	EmbeddedPostgres embeddedPostgres(@Value("${podsite.embedded-db.dir:./data/postgres}") Path directory)
+			throws IOException {
+		return EmbeddedPostgresServer.start(directory, true);
+	}
+
+	@Bean
+	@ConfigurationProperties("spring.datasource.hikari")
+	HikariDataSource dataSource(EmbeddedPostgres postgres) {
+		return DataSourceBuilder.create()
+			.type(HikariDataSource.class)
+			.url(postgres.getJdbcUrl("postgres", "postgres"))
+			.username("postgres")
+			.build();
+	}
+
+}

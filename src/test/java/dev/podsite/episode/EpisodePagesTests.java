@@ -1,0 +1,153 @@
+package dev.podsite.episode;
+
+import java.nio.file.Path;
+
+import dev.podsite.feedimport.ImporterHarness;
+import dev.podsite.feedimport.LargeFeed;
+import dev.podsite.support.Database;
+import dev.podsite.support.Fixtures;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+import jakarta.persistence.EntityManagerFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@SpringBootTest(properties = "spring.jpa.properties.hibernate.generate_statistics=true")
+@AutoConfigureMockMvc
+class EpisodePagesTests {
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private ApplicationContext context;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Autowired
+	private EntityManagerFactory entityManagerFactory;
+
+	@TempDir
+	private Path dir;
+
+	@BeforeEach
+	void emptySite() {
+		Database.clear(this.jdbc);
+	}
+
+	@Test
+	void theListShowsTwentyEpisodesAPageNewestFirstWithPrevAndNextLinks() throws Exception {
+		new ImporterHarness(this.context).importFrom(LargeFeed.write(this.dir.resolve("large.xml"), 45));
+
+		Document first = page("/episodes");
+		assertThat(first.select("ol.episode-list > li")).hasSize(20);
+		assertThat(first.select("ol.episode-list h3 a").first().text()).isEqualTo("Episode 45: Rust at scale, part 45");
+		assertThat(first.select("ol.episode-list h3 a").first().attr("href"))
+			.isEqualTo("/episodes/episode-45-rust-at-scale-part-45");
+		assertThat(first.select("a[rel=prev]")).isEmpty();
+		assertThat(first.select("a[rel=next]").attr("href")).isEqualTo("/episodes?page=2");
+		assertThat(first.select("ol.episode-list time").get(1).text()).isEqualTo("1:15:45");
+		assertThat(first.select("ol.episode-list .summary").first().text()).startsWith("In episode 45 we talk");
+
+		Document third = page("/episodes?page=3");
+		assertThat(third.select("ol.episode-list > li")).hasSize(5);
+		assertThat(third.select("a[rel=prev]").attr("href")).isEqualTo("/episodes?page=2");
+		assertThat(third.select("a[rel=next]")).isEmpty();
+
+		this.mvc.perform(get("/episodes?page=4")).andExpect(status().isNotFound());
+		this.mvc.perform(get("/episodes?page=0")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aListPageCostsTheSameFewQueriesHoweverManyEpisodesItShows() throws Exception {
+		new ImporterHarness(this.context).importFrom(LargeFeed.write(this.dir.resolve("large.xml"), 300));
+		Statistics statistics = this.entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+		statistics.clear();
+		page("/episodes?page=2");
+		long listQueries = statistics.getPrepareStatementCount();
+		statistics.clear();
+		page("/episodes/episode-150-rust-at-scale-part-150");
+		long episodeQueries = statistics.getPrepareStatementCount();
+		// show + page + count; show + episode with its lists + previous + next
+		assertThat(listQueries).isLessThanOrEqualTo(3);
+		assertThat(episodeQueries).isLessThanOrEqualTo(6);
+	}
+
+	@Test
+	void theEpisodePageHasEverythingAListenerNeeds() throws Exception {
+		new ImporterHarness(this.context).importFrom(Fixtures.feed("real/podcast-namespace-official-example.xml"));
+		String slug = this.jdbc.queryForObject(
+				"SELECT slug FROM episode WHERE audio_url IS NOT NULL ORDER BY published_at DESC LIMIT 1 OFFSET 1",
+				String.class);
+		Document page = page("/episodes/" + slug);
+
+		assertThat(page.select("h1")).hasSize(1);
+		assertThat(page.select("h1").text())
+			.isEqualTo(this.jdbc.queryForObject("SELECT title FROM episode WHERE slug = ?", String.class, slug));
+		assertThat(page.select("audio[controls][preload=none]").attr("src")).startsWith("https://");
+		assertThat(page.select("a[download]")).hasSize(1);
+		assertThat(page.select(".meta time").first().attr("datetime")).matches("\\d{4}-\\d{2}-\\d{2}");
+		assertThat(page.select("a[rel=prev]")).hasSize(1);
+		assertThat(page.select("a[rel=next]")).hasSize(1);
+		assertThat(page.text()).contains("Chapters").contains("Transcript");
+		assertThat(page.select("ul.persons li")).isNotEmpty();
+	}
+
+	@Test
+	void everyLinkOfTheNotesIsListedAndHostileMarkupIsGone() throws Exception {
+		new ImporterHarness(this.context).importXml(this.dir.resolve("feed.xml"),
+				"""
+						<?xml version="1.0" encoding="UTF-8"?>
+						<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+						<title>Show</title><link>https://show.example/</link><description>d</description>
+						<item><guid>h1</guid><title>Hostile</title><pubDate>Mon, 01 Jan 2024 10:00:00 +0000</pubDate>
+						<enclosure url="https://cdn.example/h.mp3" length="1" type="audio/mpeg"/>
+						<content:encoded><![CDATA[<p>Read <a href="/blog">our blog</a> and <a href="https://rust-lang.org">Rust</a>.</p>
+						<script>document.cookie</script><img src="x" onerror="alert(1)"><a href="javascript:alert(1)">bad</a>
+						<iframe src="https://evil.example"></iframe>]]></content:encoded></item>
+						</channel></rss>
+						""");
+		String html = this.mvc.perform(get("/episodes/hostile")).andReturn().getResponse().getContentAsString();
+		assertThat(html).doesNotContain("<script>document", "onerror", "javascript:alert", "<iframe");
+		Document page = Jsoup.parse(html);
+		assertThat(page.select("section.links li a")).extracting((a) -> a.text() + " " + a.attr("href"))
+			.containsExactly("our blog https://show.example/blog", "Rust https://rust-lang.org");
+		assertThat(page.select(".notes a").attr("rel")).contains("nofollow").contains("noopener");
+	}
+
+	@Test
+	void anEpisodeWithoutAudioIsATextPost() throws Exception {
+		new ImporterHarness(this.context).importFrom(Fixtures.feed("edge-cases/hand-picked/gpodder_no-enclosure.rss"));
+		String slug = this.jdbc.queryForObject("SELECT slug FROM episode WHERE audio_url IS NULL LIMIT 1",
+				String.class);
+		Document page = page("/episodes/" + slug);
+		assertThat(page.select("audio")).isEmpty();
+		assertThat(page.select("h1")).hasSize(1);
+	}
+
+	private Document page(String path) throws Exception {
+		String html = this.mvc.perform(get(path))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return Jsoup.parse(html);
+	}
+
+}

@@ -1,0 +1,213 @@
+package dev.podsite.feedimport;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+import dev.podsite.episode.EpisodeCatalog;
+import dev.podsite.episode.EpisodeSummary;
+import dev.podsite.support.Database;
+import dev.podsite.support.Fixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static dev.podsite.feedimport.TestFeeds.item;
+import static dev.podsite.feedimport.TestFeeds.rss;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest
+class FeedImporterTests {
+
+	private static final String DATE = "Mon, 01 Jan 2024 10:00:00 +0000";
+
+	@Autowired
+	private ApplicationContext context;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Autowired
+	private EpisodeCatalog catalog;
+
+	@TempDir
+	private Path dir;
+
+	private ImporterHarness harness;
+
+	@BeforeEach
+	void emptySite() {
+		Database.clear(this.jdbc);
+		this.harness = new ImporterHarness(this.context);
+	}
+
+	@AfterEach
+	void dropTriggers() {
+		this.jdbc.execute("DROP TRIGGER IF EXISTS refuse_boom ON episode");
+	}
+
+	@Test
+	void importsAWholeRealFeed() {
+		ImportRun run = this.harness.importFrom(Fixtures.feed("real/serial_simplecast_40items.rss"));
+		assertThat(run.getStatus()).isEqualTo(ImportStatus.SUCCEEDED);
+		assertThat(run.getNewCount()).isEqualTo(40);
+		assertThat(count("episode")).isEqualTo(40);
+		assertThat(this.jdbc.queryForObject("SELECT title FROM show", String.class)).isEqualTo("Serial");
+		assertThat(run.getFinishedAt()).isNotNull();
+	}
+
+	@Test
+	void importingTheSameFeedTwiceChangesNothing() {
+		Path feed = Fixtures.feed("real/launched_fireside_podcasting20.xml");
+		ImportRun first = this.harness.importFrom(feed);
+		List<Map<String, Object>> before = episodeRows();
+		ImportRun second = this.harness.importFrom(feed);
+		assertThat(second.getStatus()).isEqualTo(ImportStatus.SUCCEEDED);
+		assertThat(second.getNewCount()).isZero();
+		assertThat(second.getUpdatedCount()).isZero();
+		assertThat(second.getHiddenCount()).isZero();
+		assertThat(second.getUnchangedCount()).isEqualTo(first.getNewCount()).isEqualTo(36);
+		assertThat(episodeRows()).isEqualTo(before);
+		assertThat(count("episode_person")).isEqualTo(36);
+	}
+
+	@Test
+	void anItemThatLeavesTheFeedIsHiddenAndKeptAndComesBack() {
+		Path feed = this.dir.resolve("feed.xml");
+		String one = item("1", "One", DATE, "");
+		String two = item("2", "Two", DATE, "");
+		this.harness.importXml(feed, rss("", one, two));
+		ImportRun without = this.harness.importXml(feed, rss("", one));
+		assertThat(without.getHiddenCount()).isEqualTo(1);
+		assertThat(count("episode")).isEqualTo(2);
+		assertThat(this.catalog.page(0).getContent()).extracting(EpisodeSummary::title).containsExactly("One");
+		assertThat(this.catalog.find("two")).isEmpty();
+
+		ImportRun back = this.harness.importXml(feed, rss("", one, two));
+		assertThat(back.getUpdatedCount()).isEqualTo(1);
+		assertThat(this.catalog.find("two")).isPresent();
+	}
+
+	@Test
+	void renamingAnEpisodeKeepsItsUrl() {
+		Path feed = this.dir.resolve("feed.xml");
+		this.harness.importXml(feed, rss("", item("1", "Old title", DATE, "")));
+		ImportRun renamed = this.harness.importXml(feed, rss("", item("1", "New title", DATE, "")));
+		assertThat(renamed.getUpdatedCount()).isEqualTo(1);
+		assertThat(this.catalog.find("old-title")).get()
+			.satisfies((page) -> assertThat(page.episode().getTitle()).isEqualTo("New title"));
+		assertThat(this.catalog.find("new-title")).isEmpty();
+	}
+
+	@Test
+	void episodesWithTheSameTitleGetDistinctSlugs() {
+		this.harness.importXml(this.dir.resolve("feed.xml"),
+				rss("", item("1", "Q&amp;A", DATE, ""), item("2", "Q&amp;A", DATE, "")));
+		assertThat(this.jdbc.queryForList("SELECT slug FROM episode ORDER BY slug", String.class))
+			.containsExactly("q-and-a", "q-and-a-2");
+	}
+
+	@Test
+	void futureEpisodesAreStoredButNotPublicUntilTheirDate() {
+		String future = DateTimeFormatter.RFC_1123_DATE_TIME
+			.format(Instant.now().plusSeconds(86_400).atOffset(ZoneOffset.UTC));
+		this.harness.importXml(this.dir.resolve("feed.xml"),
+				rss("", item("1", "Tomorrow", future, ""), item("2", "Yesterday", DATE, "")));
+		assertThat(count("episode")).isEqualTo(2);
+		assertThat(this.catalog.page(0).getContent()).extracting(EpisodeSummary::title).containsExactly("Yesterday");
+		assertThat(this.catalog.find("tomorrow")).isEmpty();
+	}
+
+	@Test
+	void aBrokenFeedFailsWithAReasonAndChangesNothing() {
+		Path feed = this.dir.resolve("feed.xml");
+		this.harness.importXml(feed, rss("", item("1", "One", DATE, "")));
+		List<Map<String, Object>> before = episodeRows();
+
+		ImportRun broken = this.harness.importXml(feed, "<?xml version=\"1.0\"?>\n<rss><channel><title>x</rss>");
+		assertThat(broken.getStatus()).isEqualTo(ImportStatus.FAILED);
+		assertThat(broken.getErrorMessage()).contains("not valid XML at line 2");
+		assertThat(episodeRows()).isEqualTo(before);
+		assertThat(this.jdbc.queryForObject("SELECT status FROM import_run WHERE id = ?", String.class, broken.getId()))
+			.isEqualTo("FAILED");
+	}
+
+	@Test
+	void anImportCommitsWholeOrNotAtAll() {
+		Path feed = this.dir.resolve("feed.xml");
+		this.harness.importXml(feed, rss("", item("1", "One", DATE, "")));
+		List<Map<String, Object>> before = episodeRows();
+		// The database refuses the last item, after the others were written in the same
+		// transaction.
+		this.jdbc.execute("""
+				CREATE OR REPLACE FUNCTION refuse_boom() RETURNS trigger AS $$
+				BEGIN IF NEW.title = 'Boom' THEN RAISE EXCEPTION 'boom refused'; END IF; RETURN NEW; END $$
+				LANGUAGE plpgsql""");
+		this.jdbc.execute("CREATE TRIGGER refuse_boom BEFORE INSERT OR UPDATE ON episode"
+				+ " FOR EACH ROW EXECUTE FUNCTION refuse_boom()");
+
+		ImportRun run = this.harness.importXml(feed,
+				rss("", item("1", "One renamed", DATE, ""), item("2", "Two", DATE, ""), item("3", "Boom", DATE, "")));
+		assertThat(run.getStatus()).isEqualTo(ImportStatus.FAILED);
+		assertThat(run.getErrorMessage()).contains("nothing was changed");
+		assertThat(episodeRows()).isEqualTo(before);
+	}
+
+	@Test
+	void anUnreachableFeedOnAnEmptySiteShowsTheDemoUntilTheRealFeedImports() {
+		ImportRun failed = this.harness.importFrom(this.dir.resolve("missing.xml"));
+		assertThat(failed.getStatus()).isEqualTo(ImportStatus.FAILED);
+		assertThat(failed.getErrorMessage()).contains("does not exist");
+		assertThat(this.jdbc.queryForObject("SELECT demo FROM show", Boolean.class)).isTrue();
+		int demoEpisodes = count("episode");
+		assertThat(demoEpisodes).isGreaterThanOrEqualTo(51);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM import_run WHERE demo AND status = 'SUCCEEDED'",
+				Integer.class))
+			.isEqualTo(1);
+
+		// A later failure leaves the demo alone; the real feed then replaces it entirely.
+		this.harness.importFrom(this.dir.resolve("missing.xml"));
+		assertThat(count("episode")).isEqualTo(demoEpisodes);
+		ImportRun real = this.harness.importXml(this.dir.resolve("feed.xml"), rss("", item("1", "Real", DATE, "")));
+		assertThat(real.getNewCount()).isEqualTo(1);
+		assertThat(this.jdbc.queryForObject("SELECT demo FROM show", Boolean.class)).isFalse();
+		assertThat(this.jdbc.queryForList("SELECT title FROM episode", String.class)).containsExactly("Real");
+	}
+
+	@Test
+	void aFailureAfterARealImportKeepsTheRealEpisodesAndNoDemo() {
+		this.harness.importXml(this.dir.resolve("feed.xml"), rss("", item("1", "Real", DATE, "")));
+		this.harness.importFrom(this.dir.resolve("missing.xml"));
+		assertThat(this.jdbc.queryForList("SELECT title FROM episode", String.class)).containsExactly("Real");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM import_run WHERE demo", Integer.class)).isZero();
+	}
+
+	@Test
+	void importsAThousandsOfEpisodesFeedWhole() {
+		Path feed = LargeFeed.write(this.dir.resolve("large.xml"), 2000);
+		ImportRun run = this.harness.importFrom(feed);
+		assertThat(run.getStatus()).isEqualTo(ImportStatus.SUCCEEDED);
+		assertThat(run.getNewCount()).isEqualTo(2000);
+		assertThat(count("episode")).isEqualTo(2000);
+		assertThat(this.catalog.page(99).getContent()).hasSize(20);
+		assertThat(this.catalog.page(100).getContent()).isEmpty();
+	}
+
+	private int count(String table) {
+		return this.jdbc.queryForObject("SELECT count(*) FROM " + table, Integer.class);
+	}
+
+	private List<Map<String, Object>> episodeRows() {
+		return this.jdbc.queryForList("SELECT * FROM episode ORDER BY id");
+	}
+
+}

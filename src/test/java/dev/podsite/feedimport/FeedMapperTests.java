@@ -1,0 +1,219 @@
+package dev.podsite.feedimport;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+import dev.podsite.episode.EpisodeLink;
+import dev.podsite.episode.Person;
+import dev.podsite.episode.Transcript;
+import dev.podsite.feedimport.ImportedFeed.ImportedEpisode;
+import dev.podsite.feedimport.ImportedFeed.ImportedShow;
+import dev.podsite.show.Funding;
+import dev.podsite.show.ShowCategory;
+import org.junit.jupiter.api.Test;
+
+import static dev.podsite.feedimport.TestFeeds.item;
+import static dev.podsite.feedimport.TestFeeds.map;
+import static dev.podsite.feedimport.TestFeeds.rss;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FeedMapperTests {
+
+	private static final String DATE = "Mon, 01 Jan 2024 10:00:00 +0000";
+
+	@Test
+	void mapsTheChannelToTheShow() throws Exception {
+		ImportedShow show = map(
+				rss("""
+						<language>en-us</language>
+						<copyright>© 2024 Test</copyright>
+						<itunes:author>Ann Host</itunes:author>
+						<itunes:owner><itunes:name>Ann Owner</itunes:name><itunes:email>ann@show.example</itunes:email></itunes:owner>
+						<itunes:image href="https://show.example/art.jpg"/>
+						<itunes:category text="Technology"><itunes:category text="Software How-To"/></itunes:category>
+						<itunes:category text="Education"/>
+						<itunes:explicit>false</itunes:explicit>
+						<itunes:type>serial</itunes:type>
+						<podcast:guid>917393e3-1b1e-5cef-ace4-edaa54e1f810</podcast:guid>
+						<podcast:locked owner="ann@show.example">yes</podcast:locked>
+						<podcast:funding url="https://show.example/support">Support us</podcast:funding>
+						"""))
+			.show();
+		assertThat(show.title()).isEqualTo("Test Show");
+		assertThat(show.link()).isEqualTo("https://show.example/");
+		assertThat(show.descriptionHtml()).contains("A show for tests.");
+		assertThat(show.author()).isEqualTo("Ann Host");
+		assertThat(show.ownerName()).isEqualTo("Ann Owner");
+		assertThat(show.ownerEmail()).isEqualTo("ann@show.example");
+		assertThat(show.imageUrl()).isEqualTo("https://show.example/art.jpg");
+		assertThat(show.language()).isEqualTo("en-us");
+		assertThat(show.copyright()).isEqualTo("© 2024 Test");
+		assertThat(show.categories()).containsExactly(new ShowCategory("Technology", null),
+				new ShowCategory("Software How-To", "Technology"), new ShowCategory("Education", null));
+		assertThat(show.explicit()).isFalse();
+		assertThat(show.type()).isEqualTo("serial");
+		assertThat(show.podcastGuid()).isEqualTo("917393e3-1b1e-5cef-ace4-edaa54e1f810");
+		assertThat(show.locked()).isTrue();
+		assertThat(show.lockedOwner()).isEqualTo("ann@show.example");
+		assertThat(show.fundings()).containsExactly(new Funding("https://show.example/support", "Support us"));
+	}
+
+	@Test
+	void identityIsTheTrimmedGuidWhileTheGuidIsKeptAsWritten() throws Exception {
+		ImportedEpisode episode = single(item("  abc-123 \n", "One", DATE, ""));
+		assertThat(episode.identity()).isEqualTo("abc-123");
+		assertThat(episode.guid()).isEqualTo("  abc-123 \n");
+		assertThat(episode.guidPermalink()).isFalse();
+	}
+
+	@Test
+	void identityFallsBackToEnclosureThenLinkThenAHash() throws Exception {
+		ImportedFeed feed = map(rss("",
+				item(null, "By enclosure", DATE,
+						"<enclosure url=\" https://cdn.example/1.mp3\" length=\"100\" type=\"audio/mpeg\"/>"),
+				item(null, "By link", DATE, "<link>https://show.example/2</link>"), item(null, "By hash", DATE, "")));
+		List<ImportedEpisode> episodes = feed.episodes();
+		assertThat(episodes).extracting(ImportedEpisode::identity)
+			.containsExactly("https://cdn.example/1.mp3", "https://show.example/2",
+					EpisodeIdentity.of(null, null, null, "By hash", Instant.parse("2024-01-01T10:00:00Z")));
+		assertThat(episodes.get(2).identity()).startsWith("sha256:");
+		// Re-published feeds need a guid: the stable identity stands in.
+		assertThat(episodes).allSatisfy((e) -> assertThat(e.guid()).isEqualTo(e.identity()));
+	}
+
+	@Test
+	void theSameIdentityTwiceKeepsTheFirstAndWarns() throws Exception {
+		ImportedFeed feed = map(rss("", item("dup", "First", DATE, ""), item(" dup ", "Second", DATE, "")));
+		assertThat(feed.episodes()).extracting(ImportedEpisode::title).containsExactly("First");
+		assertThat(feed.warnings()).singleElement().asString().contains("Second").contains("kept the first");
+	}
+
+	@Test
+	void titlesAreTrimmedAndFallBackToTheItunesTitle() throws Exception {
+		ImportedFeed feed = map(rss("", item("a", "  Spaced  ", DATE, ""),
+				item("b", null, DATE, "<itunes:title>From iTunes</itunes:title>"), item("c", null, DATE, "")));
+		assertThat(feed.episodes()).extracting(ImportedEpisode::title)
+			.containsExactly("Spaced", "From iTunes", "Untitled episode");
+		assertThat(feed.warnings()).anySatisfy((w) -> assertThat(w).contains("no title"));
+	}
+
+	@Test
+	void missingAndUnparseableDatesGetAFallbackAndAWarning() throws Exception {
+		ImportedFeed feed = map(
+				rss("", item("a", "Newest", "Wed, 03 Jan 2024 10:00:00 +0000", ""), item("b", "No date", null, ""),
+						item("c", "Bad date", "the day after tomorrow", ""), item("d", "Oldest", DATE, "")));
+		assertThat(feed.episodes()).hasSize(4);
+		assertThat(feed.episodes().get(1).publishedAt()).isEqualTo(Instant.parse("2024-01-03T09:59:59Z"));
+		assertThat(feed.episodes().get(2).publishedAt()).isEqualTo(Instant.parse("2024-01-03T09:59:58Z"));
+		assertThat(feed.warnings()).hasSize(2).allSatisfy((w) -> assertThat(w).contains("no valid publication date"));
+	}
+
+	@Test
+	void anItemWithoutAnyDatedNeighbourIsLeftForTheStoreToDate() throws Exception {
+		ImportedFeed feed = map(rss("", item("a", "Alone", null, "")));
+		assertThat(feed.episodes().get(0).publishedAt()).isNull();
+		assertThat(feed.warnings()).singleElement().asString().contains("time of its first import");
+	}
+
+	@Test
+	void readsEveryDurationForm() throws Exception {
+		ImportedFeed feed = map(rss("", item("a", "Seconds", DATE, "<itunes:duration>3023</itunes:duration>"),
+				item("b", "MM:SS", DATE, "<itunes:duration>58:07</itunes:duration>"),
+				item("c", "H:MM:SS", DATE, "<itunes:duration>1:02:05</itunes:duration>"),
+				item("d", "Padded", DATE, "<itunes:duration>\n\t\t01:30:46\n\t</itunes:duration>"),
+				item("e", "Fraction", DATE, "<itunes:duration>835.821875</itunes:duration>"),
+				item("f", "None", DATE, "")));
+		assertThat(feed.episodes()).extracting(ImportedEpisode::durationSeconds)
+			.containsExactly(3023, 3487, 3725, 5446, 836, null);
+	}
+
+	@Test
+	void mapsEnclosureItunesAndPodcastingTwoTags() throws Exception {
+		ImportedEpisode episode = single(item("a", "Full", DATE,
+				"""
+						<link>https://show.example/ep/1</link>
+						<enclosure url="https://cdn.example/1.mp3" length="123456" type="audio/mpeg"/>
+						<itunes:season>2</itunes:season>
+						<itunes:episode>7</itunes:episode>
+						<itunes:episodeType>Bonus</itunes:episodeType>
+						<itunes:explicit>true</itunes:explicit>
+						<itunes:image href="https://show.example/ep1.jpg"/>
+						<podcast:chapters url="https://show.example/ep1/chapters.json" type="application/json+chapters"/>
+						<podcast:transcript url="https://show.example/ep1.vtt" type="text/vtt" language="en"/>
+						<podcast:person role="guest" href="https://guest.example" img="https://guest.example/me.jpg">Gus Guest</podcast:person>
+						"""));
+		assertThat(episode.link()).isEqualTo("https://show.example/ep/1");
+		assertThat(episode.audioUrl()).isEqualTo("https://cdn.example/1.mp3");
+		assertThat(episode.audioLength()).isEqualTo(123456L);
+		assertThat(episode.audioType()).isEqualTo("audio/mpeg");
+		assertThat(episode.season()).isEqualTo(2);
+		assertThat(episode.episodeNumber()).isEqualTo(7);
+		assertThat(episode.episodeType()).isEqualTo("bonus");
+		assertThat(episode.explicit()).isTrue();
+		assertThat(episode.imageUrl()).isEqualTo("https://show.example/ep1.jpg");
+		assertThat(episode.chaptersUrl()).isEqualTo("https://show.example/ep1/chapters.json");
+		assertThat(episode.chaptersType()).isEqualTo("application/json+chapters");
+		assertThat(episode.transcripts())
+			.containsExactly(new Transcript("https://show.example/ep1.vtt", "text/vtt", "en", null));
+		assertThat(episode.persons()).containsExactly(
+				new Person("Gus Guest", "guest", null, "https://guest.example/me.jpg", "https://guest.example"));
+	}
+
+	@Test
+	void notesPreferContentEncodedThenDescriptionThenItunesSummary() throws Exception {
+		ImportedFeed feed = map(rss("", item("a", "A", DATE,
+				"<description>short</description>" + "<content:encoded><![CDATA[<p>Full notes</p>]]></content:encoded>"
+						+ "<itunes:summary>summary</itunes:summary>"),
+				item("b", "B", DATE, "<description>From description</description><itunes:summary>s</itunes:summary>"),
+				item("c", "C", DATE, "<itunes:summary>From summary</itunes:summary>")));
+		assertThat(feed.episodes().get(0).notesHtml()).contains("Full notes").doesNotContain("short");
+		assertThat(feed.episodes().get(1).notesHtml()).contains("From description");
+		assertThat(feed.episodes().get(2).notesHtml()).contains("From summary");
+	}
+
+	@Test
+	void notesAreSanitizedWithLinksResolvedAndListed() throws Exception {
+		ImportedEpisode episode = single(item("a", "Hostile", DATE, """
+				<content:encoded><![CDATA[<p onclick="steal()">Hi <script>alert(1)</script>
+				<a href="/guests/ann">Ann</a> and <a href="javascript:alert(2)">click</a>
+				<iframe src="https://evil.example"></iframe><style>body{}</style></p>]]></content:encoded>
+				"""));
+		assertThat(episode.notesHtml()).doesNotContain("<script", "onclick", "javascript:", "<iframe", "<style")
+			.contains("href=\"https://show.example/guests/ann\"")
+			.contains("nofollow")
+			.contains("noopener");
+		assertThat(episode.links()).containsExactly(new EpisodeLink("Ann", "https://show.example/guests/ann"));
+		assertThat(episode.summary()).startsWith("Hi").doesNotContain("alert");
+	}
+
+	@Test
+	void plainTextNotesBecomeParagraphsWithLinkedUrls() throws Exception {
+		ImportedEpisode episode = single(item("a", "Plain", DATE,
+				"<description>First paragraph.\n\nSee https://rust-lang.org for more.</description>"));
+		assertThat(episode.notesHtml()).contains("<p>First paragraph.</p>")
+			.contains("<a href=\"https://rust-lang.org\"");
+		assertThat(episode.links()).extracting(EpisodeLink::url).containsExactly("https://rust-lang.org");
+	}
+
+	@Test
+	void honoursTheDeclaredEncoding() throws Exception {
+		String xml = rss("", item("a", "Notícias de São Paulo", DATE, "")).replace("UTF-8", "ISO-8859-1");
+		FetchedFeed latin1 = new FetchedFeed(TestFeeds.FEED_URL, xml.getBytes(StandardCharsets.ISO_8859_1), null);
+		ImportedFeed feed = FeedMapper.map(FeedReader.parse(latin1), TestFeeds.FEED_URL);
+		assertThat(feed.episodes().get(0).title()).isEqualTo("Notícias de São Paulo");
+	}
+
+	@Test
+	void theContentHashChangesWithTheContentOnly() throws Exception {
+		String one = rss("", item("a", "Title", DATE, ""));
+		assertThat(map(one).episodes().get(0).contentHash()).isEqualTo(map(one).episodes().get(0).contentHash());
+		assertThat(map(rss("", item("a", "Other title", DATE, ""))).episodes().get(0).contentHash())
+			.isNotEqualTo(map(one).episodes().get(0).contentHash());
+	}
+
+	private static ImportedEpisode single(String item) throws FeedImportException {
+		return map(rss("", item)).episodes().get(0);
+	}
+
+}

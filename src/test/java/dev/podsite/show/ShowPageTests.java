@@ -1,0 +1,90 @@
+package dev.podsite.show;
+
+import java.nio.file.Path;
+
+import dev.podsite.feedimport.ImporterHarness;
+import dev.podsite.support.Database;
+import dev.podsite.support.Fixtures;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class ShowPageTests {
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private ApplicationContext context;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@TempDir
+	private Path dir;
+
+	@BeforeEach
+	void emptySite() {
+		Database.clear(this.jdbc);
+	}
+
+	@Test
+	void theShowPageShowsTheShowAndItsLatestEpisodes() throws Exception {
+		new ImporterHarness(this.context).importFrom(Fixtures.feed("real/launched_fireside_podcasting20.xml"));
+		Document page = page("/");
+		assertThat(page.select("h1").text()).isEqualTo("Launched");
+		assertThat(page.select("img.artwork").attr("src")).startsWith("https://");
+		assertThat(page.select(".author").text()).startsWith("by ");
+		assertThat(page.select("ul.categories li")).isNotEmpty();
+		assertThat(page.select(".description").text()).isNotBlank();
+		assertThat(page.text()).contains("Language: English");
+		assertThat(page.select("ol.episode-list > li")).hasSize(5);
+		assertThat(page.select("a[href=/feed.xml]")).isNotEmpty();
+		assertThat(page.select("link[rel=alternate][type=application/rss+xml]").attr("href")).isEqualTo("/feed.xml");
+		assertThat(page.select("meta[name=viewport]")).hasSize(1);
+		assertThat(page.select(".demo-notice")).isEmpty();
+	}
+
+	@Test
+	void anEmptySiteSaysSoAndWhy() throws Exception {
+		Document before = page("/");
+		assertThat(before.select("h1").text()).isEqualTo("Nothing here yet");
+		assertThat(before.text()).contains("has not run yet");
+
+		this.jdbc.update("INSERT INTO import_run (feed_url, started_at, finished_at, status, error_message)"
+				+ " VALUES ('https://feeds.example/x', now(), now(), 'FAILED', 'The feed at https://feeds.example/x answered 500')");
+		Document after = page("/");
+		assertThat(after.select(".error").text()).isEqualTo("The feed at https://feeds.example/x answered 500");
+		assertThat(page("/episodes").text()).contains("No episode has been published yet");
+	}
+
+	@Test
+	void theDemoSnapshotSaysPlainlyThatItIsADemo() throws Exception {
+		new ImporterHarness(this.context).importFrom(this.dir.resolve("unreachable.xml"));
+		Document page = page("/");
+		assertThat(page.select("h1").text()).isEqualTo("Rust in Production");
+		assertThat(page.select(".demo-notice").text()).contains("demo").contains("until the real feed");
+		assertThat(page("/episodes").select(".demo-notice")).hasSize(1);
+	}
+
+	private Document page(String path) throws Exception {
+		return Jsoup.parse(
+				this.mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+	}
+
+}

@@ -1,0 +1,78 @@
+package dev.podsite.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * The one place that chooses the tests' database: PostgreSQL 17 in a container when a
+ * Docker engine runs, otherwise a real embedded PostgreSQL. Started once per test JVM and
+ * handed to every application context as {@code spring.datasource.*}.
+ */
+public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	private static Connection connection;
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		Connection db = connection();
+		context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("testDatabase", Map.of("spring.datasource.url", db.url(),
+					"spring.datasource.username", db.username(), "spring.datasource.password", db.password())));
+	}
+
+	/** The shared database's connection settings, starting it on first use. */
+	public static synchronized Connection connection() {
+		if (connection == null) {
+			connection = dockerAvailable() ? startContainer() : startEmbedded();
+		}
+		return connection;
+	}
+
+	private static boolean dockerAvailable() {
+		try {
+			return DockerClientFactory.instance().isDockerAvailable();
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
+	private static Connection startContainer() {
+		PostgreSQLContainer container = new PostgreSQLContainer("postgres:17");
+		container.start();
+		Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
+		return new Connection(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+	}
+
+	private static Connection startEmbedded() {
+		try {
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					postgres.close();
+				}
+				catch (IOException ex) {
+					// the JVM is going away anyway
+				}
+			}));
+			return new Connection(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start the embedded PostgreSQL for the tests", ex);
+		}
+	}
+
+	public record Connection(String url, String username, String password) {
+	}
+
+}

@@ -1,0 +1,101 @@
+package dev.podsite.system;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Optional;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EmbeddedPostgresServerTests {
+
+	@TempDir
+	private Path dir;
+
+	@Test
+	void dataSurvivesARestartAndCommitsAreDurable() throws Exception {
+		try (EmbeddedPostgres postgres = EmbeddedPostgresServer.start(this.dir, true)) {
+			execute(postgres, "CREATE TABLE kept (value text); INSERT INTO kept VALUES ('still here')");
+			assertThat(query(postgres, "SHOW fsync")).isEqualTo("on");
+			assertThat(query(postgres, "SHOW synchronous_commit")).isEqualTo("on");
+		}
+		try (EmbeddedPostgres postgres = EmbeddedPostgresServer.start(this.dir, true)) {
+			assertThat(query(postgres, "SELECT value FROM kept")).isEqualTo("still here");
+		}
+	}
+
+	@Test
+	void aServerOrphanedByAKilledRunIsStoppedAndTheDataKept() throws Exception {
+		Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), KilledRun.class.getName(), this.dir.toString())
+			.redirectErrorStream(true)
+			.start();
+		try (BufferedReader output = new BufferedReader(new InputStreamReader(run.getInputStream()))) {
+			String line;
+			while ((line = output.readLine()) != null && !line.equals(KilledRun.READY)) {
+				// start-up logging
+			}
+			assertThat(line).as("the child run reached READY").isEqualTo(KilledRun.READY);
+		}
+		run.destroyForcibly().waitFor();
+		long orphanPid = Long.parseLong(Files.readAllLines(this.dir.resolve("postmaster.pid")).get(0).trim());
+		assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive)).contains(true);
+
+		try (EmbeddedPostgres postgres = EmbeddedPostgresServer.start(this.dir, true)) {
+			assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
+			assertThat(query(postgres, "SELECT value FROM kept")).isEqualTo("committed");
+		}
+	}
+
+	/** A run of the site's database that is killed with kill -9 once it has committed. */
+	static final class KilledRun {
+
+		static final String READY = "READY";
+
+		public static void main(String[] args) throws Exception {
+			EmbeddedPostgres postgres = EmbeddedPostgresServer.start(Path.of(args[0]), true);
+			execute(postgres, "CREATE TABLE kept (value text); INSERT INTO kept VALUES ('committed')");
+			System.out.println(READY);
+			System.out.flush();
+			Thread.sleep(Long.MAX_VALUE);
+		}
+
+	}
+
+	@Test
+	void aStalePidFileLeftByAPowerCutDoesNotStopTheStart() throws Exception {
+		try (EmbeddedPostgres postgres = EmbeddedPostgresServer.start(this.dir, true)) {
+			execute(postgres, "CREATE TABLE kept (value text); INSERT INTO kept VALUES ('before the cut')");
+		}
+		// A pid file naming a process that no longer exists.
+		Files.writeString(this.dir.resolve("postmaster.pid"), "999999\n" + this.dir + "\n");
+		try (EmbeddedPostgres postgres = EmbeddedPostgresServer.start(this.dir, true)) {
+			assertThat(query(postgres, "SELECT value FROM kept")).isEqualTo("before the cut");
+		}
+	}
+
+	private static void execute(EmbeddedPostgres postgres, String sql) throws Exception {
+		try (Connection connection = postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+	private static String query(EmbeddedPostgres postgres, String sql) throws Exception {
+		try (Connection connection = postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(sql)) {
+			result.next();
+			return result.getString(1);
+		}
+	}
+
+}
