@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import dev.podsite.show.ShowChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -123,9 +124,8 @@ public class FeedImporter {
 		log.info("Imported {}{}: {} new, {} updated, {} unchanged, {} hidden, {} warnings", feedUrl,
 				demo ? " (demo snapshot)" : "", result.created(), result.updated(), result.unchanged(), result.hidden(),
 				feed.warnings().size());
-		if (result.changedAnything()) {
-			this.events.publishEvent(new FeedImported(result));
-		}
+		// Also when no episode changed: the show's own fields may have.
+		this.events.publishEvent(new ShowChanged());
 	}
 
 }

@@ -54,8 +54,10 @@ final class FeedMapper {
 		this.feedUrl = feedUrl;
 	}
 
-	static ImportedFeed map(SyndFeed feed, URI feedUrl) {
-		return new FeedMapper(feedUrl).map(feed);
+	static ImportedFeed map(FeedReader.ReadFeed read, URI feedUrl) {
+		FeedMapper mapper = new FeedMapper(feedUrl);
+		mapper.warnings.addAll(read.warnings());
+		return mapper.map(read.feed());
 	}
 
 	private ImportedFeed map(SyndFeed feed) {

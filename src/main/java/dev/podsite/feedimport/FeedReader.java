@@ -3,7 +3,14 @@ package dev.podsite.feedimport;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.FeedException;
@@ -17,25 +24,74 @@ import com.rometools.rome.io.XmlReader;
  */
 final class FeedReader {
 
+	/** Namespaces that podcast feeds often use without declaring them. */
+	private static final Map<String, String> WELL_KNOWN_NAMESPACES = Map.of("itunes",
+			"http://www.itunes.com/dtds/podcast-1.0.dtd", "podcast", "https://podcastindex.org/namespace/1.0",
+			"content", "http://purl.org/rss/1.0/modules/content/", "atom", "http://www.w3.org/2005/Atom", "googleplay",
+			"http://www.google.com/schemas/play-podcasts/1.0", "media", "http://search.yahoo.com/mrss/", "dc",
+			"http://purl.org/dc/elements/1.1/");
+
+	private static final Pattern UNBOUND_PREFIX = Pattern.compile("The prefix \"(\\w+)\" for element");
+
+	private static final Pattern HTML_PAGE = Pattern.compile("(?is)\\s*(<!--.*?-->\\s*)*(<!DOCTYPE\\s+html|<html)");
+
+	private static final Pattern ROOT_ELEMENT = Pattern.compile("<(rss|feed|rdf:RDF)(?=[\\s>/])");
+
 	private FeedReader() {
 	}
 
-	static SyndFeed parse(FetchedFeed fetched) throws FeedImportException {
+	/** A parsed feed and what the reader had to forgive. */
+	record ReadFeed(SyndFeed feed, List<String> warnings) {
+	}
+
+	static ReadFeed parse(FetchedFeed fetched) throws FeedImportException {
 		if (fetched.body().length == 0) {
 			throw new FeedImportException("The feed at " + fetched.url() + " is empty.");
 		}
+		String xml = decode(fetched);
+		if (HTML_PAGE.matcher(xml).lookingAt()) {
+			throw new FeedImportException("The address " + fetched.url()
+					+ " answered with an HTML page, not a feed (perhaps an error or login page).");
+		}
+		List<String> warnings = new ArrayList<>();
+		while (true) {
+			try {
+				return new ReadFeed(build(xml), warnings);
+			}
+			catch (ParsingFeedException ex) {
+				String prefix = unboundWellKnownPrefix(ex);
+				if (prefix == null || xml.contains("xmlns:" + prefix + "=")) {
+					throw new FeedImportException(describe(ex, fetched), ex);
+				}
+				// As podcast apps do: read an undeclared itunes: (or similar) prefix as
+				// the namespace it means.
+				xml = declare(xml, prefix);
+				warnings.add("The feed uses the " + prefix + ": prefix without declaring its namespace;"
+						+ " it was read as " + WELL_KNOWN_NAMESPACES.get(prefix) + ".");
+			}
+			catch (FeedException | IllegalArgumentException ex) {
+				throw notAFeed(fetched, ex.getMessage());
+			}
+		}
+	}
+
+	private static SyndFeed build(String xml) throws FeedException {
 		SyndFeedInput input = new SyndFeedInput(false, Locale.US);
 		input.setPreserveWireFeed(true);
 		input.setAllowDoctypes(false);
-		try (XmlReader reader = xmlReader(fetched)) {
-			return input.build(reader);
-		}
-		catch (ParsingFeedException ex) {
-			throw new FeedImportException(describe(ex, fetched), ex);
-		}
-		catch (FeedException | IllegalArgumentException ex) {
-			throw new FeedImportException(
-					"The document at " + fetched.url() + " is not an RSS or Atom feed (" + ex.getMessage() + ").", ex);
+		return input.build(new StringReader(xml));
+	}
+
+	private static String decode(FetchedFeed fetched) throws FeedImportException {
+		InputStream body = new ByteArrayInputStream(fetched.body());
+		try (Reader reader = (fetched.contentType() != null) ? new XmlReader(body, fetched.contentType(), true)
+				: new XmlReader(body, true)) {
+			StringBuilder xml = new StringBuilder(fetched.body().length);
+			char[] buffer = new char[8192];
+			for (int n; (n = reader.read(buffer)) != -1;) {
+				xml.append(buffer, 0, n);
+			}
+			return xml.toString();
 		}
 		catch (IOException ex) {
 			throw new FeedImportException("The feed at " + fetched.url() + " could not be decoded: " + ex.getMessage(),
@@ -43,22 +99,45 @@ final class FeedReader {
 		}
 	}
 
-	private static XmlReader xmlReader(FetchedFeed fetched) throws IOException {
-		InputStream body = new ByteArrayInputStream(fetched.body());
-		return (fetched.contentType() != null) ? new XmlReader(body, fetched.contentType(), true)
-				: new XmlReader(body, true);
+	private static String unboundWellKnownPrefix(ParsingFeedException ex) {
+		String detail = detail(ex);
+		Matcher matcher = UNBOUND_PREFIX.matcher((detail != null) ? detail : "");
+		return (matcher.find() && WELL_KNOWN_NAMESPACES.containsKey(matcher.group(1))) ? matcher.group(1) : null;
+	}
+
+	private static String declare(String xml, String prefix) {
+		Matcher root = ROOT_ELEMENT.matcher(xml);
+		if (!root.find()) {
+			return xml;
+		}
+		return xml.substring(0, root.end()) + " xmlns:" + prefix + "=\"" + WELL_KNOWN_NAMESPACES.get(prefix) + "\""
+				+ xml.substring(root.end());
 	}
 
 	private static String describe(ParsingFeedException ex, FetchedFeed fetched) {
-		String detail = (ex.getCause() != null && ex.getCause().getMessage() != null) ? ex.getCause().getMessage()
-				: ex.getMessage();
+		String detail = detail(ex);
 		if (detail != null && detail.contains("DOCTYPE")) {
 			return "The feed at " + fetched.url()
 					+ " declares a DOCTYPE, which we do not read (it could make the parser read local files"
 					+ " or expand entities without end).";
 		}
+		if (ex.getLineNumber() < 0) {
+			// Rome fails this way on a root element without the parts a feed must have.
+			return notAFeed(fetched, "it has no channel").getMessage();
+		}
 		return "The feed at " + fetched.url() + " is not valid XML at line " + ex.getLineNumber() + ", column "
 				+ ex.getColumnNumber() + ": " + detail;
+	}
+
+	private static FeedImportException notAFeed(FetchedFeed fetched, String reason) {
+		return new FeedImportException("The document at " + fetched.url() + " is not an RSS or Atom feed ("
+				+ ((reason != null) ? reason : "unknown format") + ").");
+	}
+
+	private static String detail(ParsingFeedException ex) {
+		String detail = (ex.getCause() != null && ex.getCause().getMessage() != null) ? ex.getCause().getMessage()
+				: ex.getMessage();
+		return (detail != null) ? detail.replaceFirst("^Error on line -?\\d+: ", "") : null;
 	}
 
 }

@@ -33,7 +33,7 @@ final class NotesSanitizer {
 	/** Sanitized HTML of a body fragment; idempotent. */
 	static Document sanitize(String html, String baseUri) {
 		String base = usableBase(baseUri);
-		Document dirty = Jsoup.parseBodyFragment(html, base);
+		Document dirty = Jsoup.parseBodyFragment(html, (base != null) ? base : "");
 		prepare(dirty, base);
 		Document clean = new Cleaner(SAFELIST).clean(dirty);
 		// Anchors without a usable href are just text.

@@ -123,7 +123,7 @@ public record ShowNotes(String html, List<NoteLink> links, String plainText) {
 	}
 
 	private static String collapse(String text) {
-		return text.replaceAll("\\s+", " ").strip();
+		return text.replaceAll("[\\s\\u00a0]+", " ").strip();
 	}
 
 }

@@ -11,7 +11,6 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
@@ -62,12 +61,12 @@ public class Show {
 
 	private Instant updatedAt;
 
-	@ElementCollection(fetch = FetchType.EAGER)
+	@ElementCollection
 	@CollectionTable(name = "show_category", joinColumns = @JoinColumn(name = "show_id"))
 	@OrderColumn(name = "position")
 	private List<ShowCategory> categories = new ArrayList<>();
 
-	@ElementCollection(fetch = FetchType.EAGER)
+	@ElementCollection
 	@CollectionTable(name = "show_funding", joinColumns = @JoinColumn(name = "show_id"))
 	@OrderColumn(name = "position")
 	private List<Funding> fundings = new ArrayList<>();

@@ -3,7 +3,7 @@ package dev.podsite.web;
 import dev.podsite.feedimport.ImportRun;
 import dev.podsite.feedimport.ImportRunRepository;
 import dev.podsite.show.Show;
-import dev.podsite.show.ShowRepository;
+import dev.podsite.show.CurrentShow;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
@@ -18,21 +18,21 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(annotations = Controller.class)
 class SiteModel {
 
-	private final ShowRepository shows;
+	private final CurrentShow show;
 
 	private final ImportRunRepository runs;
 
 	private final String baseUrl;
 
-	SiteModel(ShowRepository shows, ImportRunRepository runs, @Value("${podsite.base-url}") String baseUrl) {
-		this.shows = shows;
+	SiteModel(CurrentShow show, ImportRunRepository runs, @Value("${podsite.base-url}") String baseUrl) {
+		this.show = show;
 		this.runs = runs;
 		this.baseUrl = baseUrl;
 	}
 
 	@ModelAttribute
 	void addSite(Model model) {
-		Show show = this.shows.findFirstByOrderByIdAsc().orElse(null);
+		Show show = this.show.get().orElse(null);
 		model.addAttribute("show", show);
 		model.addAttribute("baseUrl", this.baseUrl);
 		if (show == null) {

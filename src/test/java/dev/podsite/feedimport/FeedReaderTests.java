@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class FeedReaderTests {
@@ -38,12 +39,29 @@ class FeedReaderTests {
 	@Test
 	void refusesHtmlThatIsNotAFeed() {
 		assertThatExceptionOfType(FeedImportException.class)
-			.isThrownBy(() -> read("<html><head><title>Oops</title></head><body>Error</body></html>"))
-			.withMessageContaining("is not an RSS or Atom feed");
+			.isThrownBy(() -> read("<!DOCTYPE html>\n<html><head><title>Oops</title></head><body>Error</body></html>"))
+			.withMessageContaining("answered with an HTML page, not a feed");
 	}
 
-	private static void read(String body) throws FeedImportException {
-		FeedReader.parse(new FetchedFeed(URL, body.getBytes(StandardCharsets.UTF_8), "text/xml"));
+	@Test
+	void refusesARootElementWithoutAChannel() {
+		assertThatExceptionOfType(FeedImportException.class).isThrownBy(() -> read("<rss>\n</rss>"))
+			.withMessageContaining("is not an RSS or Atom feed (it has no channel)");
+	}
+
+	@Test
+	void readsAnUndeclaredItunesPrefixAsTheItunesNamespaceAndSaysSo() throws Exception {
+		FeedReader.ReadFeed read = read(
+				"""
+						<rss version="2.0"><channel><title>t</title><link>https://show.example/</link><description>d</description>
+						<item><guid>1</guid><title>One</title><itunes:duration>1:02:05</itunes:duration></item>
+						</channel></rss>""");
+		assertThat(read.warnings()).singleElement().asString().contains("itunes: prefix without declaring");
+		assertThat(FeedMapper.map(read, URL).episodes().get(0).durationSeconds()).isEqualTo(3725);
+	}
+
+	private static FeedReader.ReadFeed read(String body) throws FeedImportException {
+		return FeedReader.parse(new FetchedFeed(URL, body.getBytes(StandardCharsets.UTF_8), "text/xml"));
 	}
 
 }
