@@ -23,7 +23,7 @@ HOST = "Matthias Endler"
 TEMPLATES = [
     "{guest}, {role} at {company}, on how {company} runs Rust in production.",
     "How {company} uses Rust, with {guest} ({role}).",
-    "{guest} ({role}) tells how Rust found its way into {company}'s systems.",
+    "{guest} ({role}) tells how Rust found its way into the systems at {company}.",
     "Rust at {company}: a conversation with {guest}, {role}.",
 ]
 

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -124,6 +125,10 @@ class FeedFetcher {
 			throw timedOut(url, ex);
 		}
 		catch (ConnectException ex) {
+			if (ex.getCause() instanceof UnresolvedAddressException) {
+				throw new FeedImportException("The feed's host " + url.getHost() + " could not be found (DNS), so the"
+						+ " feed at " + url + " could not be fetched.", ex);
+			}
 			throw new FeedImportException("Could not connect to " + url.getHost() + " to fetch the feed at " + url
 					+ " (" + describe(ex) + ").", ex);
 		}

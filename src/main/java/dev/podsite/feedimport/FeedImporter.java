@@ -121,9 +121,8 @@ public class FeedImporter {
 		}
 		ImportCounts result = counts.get();
 		run.succeeded(result, feed.warnings(), now);
-		log.info("Imported {}{}: {} new, {} updated, {} unchanged, {} hidden, {} warnings", feedUrl,
-				demo ? " (demo snapshot)" : "", result.created(), result.updated(), result.unchanged(), result.hidden(),
-				feed.warnings().size());
+		log.info("Imported {}: {} new, {} updated, {} unchanged, {} hidden, {} warnings", run.getFeedUrl(),
+				result.created(), result.updated(), result.unchanged(), result.hidden(), feed.warnings().size());
 		// Also when no episode changed: the show's own fields may have.
 		this.events.publishEvent(new ShowChanged());
 	}

@@ -6,6 +6,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.safety.Cleaner;
+import org.jsoup.select.Elements;
 import org.jsoup.safety.Safelist;
 
 /**
@@ -42,9 +43,9 @@ final class NotesSanitizer {
 		return clean;
 	}
 
-	/** Before cleaning: one h1 per page (the episode's title), absolute URLs. */
+	/** Before cleaning: headings under the page's h1, absolute URLs. */
 	private static void prepare(Document document, String base) {
-		document.select("h1").tagName("h2");
+		shiftHeadings(document);
 		for (Element element : document.select("a[href], img[src]")) {
 			String attribute = element.hasAttr("href") ? "href" : "src";
 			String url = element.attr(attribute).strip();
@@ -58,6 +59,22 @@ final class NotesSanitizer {
 				element.attr(attribute, url);
 			}
 		}
+	}
+
+	/**
+	 * The page's h1 is the episode's title: the notes' top heading becomes h2 and the
+	 * others keep their order beneath it, so no level is skipped.
+	 */
+	private static void shiftHeadings(Document document) {
+		Elements headings = document.select("h1, h2, h3, h4, h5, h6");
+		int top = headings.stream().mapToInt(NotesSanitizer::level).min().orElse(2);
+		for (Element heading : headings) {
+			heading.tagName("h" + Math.min(6, level(heading) - top + 2));
+		}
+	}
+
+	private static int level(Element heading) {
+		return heading.normalName().charAt(1) - '0';
 	}
 
 	private static String usableBase(String baseUri) {

@@ -23,10 +23,13 @@ import org.nibor.autolink.Span;
  * @param html sanitized HTML, ready for the page and the feed
  * @param links every link of the notes, in order, without repeats
  * @param plainText the text without markup, whitespace collapsed
+ * @param lead the opening prose of the notes (paragraphs, not headings or link lists)
  */
-public record ShowNotes(String html, List<NoteLink> links, String plainText) {
+public record ShowNotes(String html, List<NoteLink> links, String plainText, String lead) {
 
-	private static final ShowNotes EMPTY = new ShowNotes("", List.of(), "");
+	private static final ShowNotes EMPTY = new ShowNotes("", List.of(), "", "");
+
+	private static final int LEAD_LENGTH = 200;
 
 	private static final Pattern BLANK_LINES = Pattern.compile("\\R\\s*\\R");
 
@@ -55,20 +58,40 @@ public record ShowNotes(String html, List<NoteLink> links, String plainText) {
 			return EMPTY;
 		}
 		Document clean = NotesSanitizer.sanitize(html, baseUri);
-		return new ShowNotes(clean.body().html(), links(clean), collapse(clean.body().text()));
+		String plainText = collapse(clean.body().text());
+		String lead = lead(clean);
+		return new ShowNotes(clean.body().html(), links(clean), plainText, lead.isEmpty() ? plainText : lead);
 	}
 
-	/** The plain text cut at a word boundary to at most {@code maxChars}, with "…". */
+	/** The lead cut at a word boundary to at most {@code maxChars}, with "…". */
 	public String summary(int maxChars) {
-		if (this.plainText.length() <= maxChars) {
-			return this.plainText;
+		if (this.lead.length() <= maxChars) {
+			return this.lead;
 		}
-		String cut = this.plainText.substring(0, maxChars - 1);
+		String cut = this.lead.substring(0, maxChars - 1);
+		boolean midWord = !Character.isWhitespace(this.lead.charAt(maxChars - 1));
 		int space = cut.lastIndexOf(' ');
-		if (space > maxChars / 2) {
+		if (midWord && space > maxChars / 2) {
 			cut = cut.substring(0, space);
 		}
 		return cut.stripTrailing().replaceAll("[\\s,;:.\\-–—]+$", "") + "…";
+	}
+
+	/**
+	 * The first paragraphs' text, enough for a summary; lists and headings are not prose.
+	 */
+	private static String lead(Document clean) {
+		StringBuilder lead = new StringBuilder();
+		for (Element paragraph : clean.body().select("p, blockquote")) {
+			String text = collapse(paragraph.text());
+			if (!text.isEmpty()) {
+				lead.append((lead.length() > 0) ? " " : "").append(text);
+			}
+			if (lead.length() >= LEAD_LENGTH) {
+				break;
+			}
+		}
+		return lead.toString();
 	}
 
 	private static boolean isMarkup(String source) {

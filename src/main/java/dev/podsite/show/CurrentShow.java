@@ -28,7 +28,7 @@ public class CurrentShow {
 		Optional<Show> show = this.current;
 		if (show == null) {
 			long before = this.changes.get();
-			show = this.shows.findFirstByOrderByIdAsc();
+			show = this.shows.findCurrent();
 			synchronized (this) {
 				if (this.changes.get() == before) {
 					this.current = show;

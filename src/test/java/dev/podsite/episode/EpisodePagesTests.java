@@ -57,8 +57,8 @@ class EpisodePagesTests {
 
 		Document first = page("/episodes");
 		assertThat(first.select("ol.episode-list > li")).hasSize(20);
-		assertThat(first.select("ol.episode-list h3 a").first().text()).isEqualTo("Episode 45: Rust at scale, part 45");
-		assertThat(first.select("ol.episode-list h3 a").first().attr("href"))
+		assertThat(first.select("ol.episode-list h2 a").first().text()).isEqualTo("Episode 45: Rust at scale, part 45");
+		assertThat(first.select("ol.episode-list h2 a").first().attr("href"))
 			.isEqualTo("/episodes/episode-45-rust-at-scale-part-45");
 		assertThat(first.select("a[rel=prev]")).isEmpty();
 		assertThat(first.select("a[rel=next]").attr("href")).isEqualTo("/episodes?page=2");

@@ -1,0 +1,93 @@
+package dev.podsite.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import dev.podsite.feedimport.ImporterHarness;
+import dev.podsite.support.Database;
+import dev.podsite.support.ExternalTool;
+import dev.podsite.support.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every kind of public page passes the Nu Html Checker (the W3C's HTML5 validator).
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class HtmlValidityTests {
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private ApplicationContext context;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@TempDir
+	private Path dir;
+
+	@Test
+	void everyKindOfPageIsValidHtml5() throws Exception {
+		Path checker = ExternalTool.npmPackage("vnu-jar", "build/dist/vnu.jar");
+		Database.clear(this.jdbc);
+		List<Path> pages = new ArrayList<>();
+		pages.add(save("empty", "/"));
+		new ImporterHarness(this.context).importFrom(Fixtures.feed("real/mike-neumann-show_sovereign-feeds.xml"));
+		pages.add(save("show", "/"));
+		pages.add(save("list", "/episodes"));
+		pages.add(save("list-2", "/episodes?page=2"));
+		pages.add(save("not-found", "/episodes/no-such-episode"));
+		for (String slug : this.jdbc.queryForList("SELECT slug FROM episode ORDER BY published_at DESC LIMIT 5",
+				String.class)) {
+			pages.add(save("episode-" + slug, "/episodes/" + slug));
+		}
+		Database.clear(this.jdbc);
+		new ImporterHarness(this.context).importFrom(this.dir.resolve("unreachable.xml"));
+		pages.add(save("demo", "/"));
+		pages.add(save("demo-episode", "/episodes/" + this.jdbc
+			.queryForObject("SELECT slug FROM episode ORDER BY published_at DESC LIMIT 1", String.class)));
+
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", checker.toString(),
+						"--errors-only", "--format", "text"));
+		pages.forEach((page) -> command.add(page.toString()));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String report = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+		assertThat(report).as("the checker's report").doesNotContain("Error:").contains("No errors found");
+		assertThat(process.exitValue()).isZero();
+	}
+
+	private Path save(String name, String path) throws IOException, InterruptedException {
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+				.header("Accept", "text/html")
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
+		return Files.writeString(this.dir.resolve(name + ".html"), response.body());
+	}
+
+}
