@@ -15,6 +15,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.BatchSize;
 
 /**
  * One episode of the show, as imported from the feed.
@@ -29,6 +30,8 @@ public class Episode {
 	private Long showId;
 
 	private String guid;
+
+	private boolean guidPermalink;
 
 	private String slug;
 
@@ -66,20 +69,26 @@ public class Episode {
 
 	private boolean hidden;
 
+	private Instant updatedAt;
+
 	@Version
 	private int version;
 
+	// Lists of many episodes (the feed) load these in batches, not one query per episode.
 	@ElementCollection
+	@BatchSize(size = 500)
 	@CollectionTable(name = "episode_link", joinColumns = @JoinColumn(name = "episode_id"))
 	@OrderColumn(name = "position")
 	private List<EpisodeLink> links = new ArrayList<>();
 
 	@ElementCollection
+	@BatchSize(size = 500)
 	@CollectionTable(name = "episode_transcript", joinColumns = @JoinColumn(name = "episode_id"))
 	@OrderColumn(name = "position")
 	private List<Transcript> transcripts = new ArrayList<>();
 
 	@ElementCollection
+	@BatchSize(size = 500)
 	@CollectionTable(name = "episode_person", joinColumns = @JoinColumn(name = "episode_id"))
 	@OrderColumn(name = "position")
 	private List<Person> persons = new ArrayList<>();
@@ -97,6 +106,11 @@ public class Episode {
 
 	public String getGuid() {
 		return this.guid;
+	}
+
+	/** Whether the source said the guid is the episode's URL (RSS isPermaLink). */
+	public boolean isGuidPermalink() {
+		return this.guidPermalink;
 	}
 
 	public String getSlug() {
@@ -196,6 +210,10 @@ public class Episode {
 
 	public boolean isHidden() {
 		return this.hidden;
+	}
+
+	public Instant getUpdatedAt() {
+		return this.updatedAt;
 	}
 
 	public int getVersion() {

@@ -30,6 +30,21 @@ public interface EpisodeRepository extends Repository<Episode, Long> {
 	@Query("select e from Episode e where e.slug = :slug and " + PUBLIC)
 	Optional<Episode> findPublishedBySlug(@Param("slug") String slug, @Param("now") Instant now);
 
+	/**
+	 * What the re-published feed carries: every published episode with audio, newest
+	 * first.
+	 */
+	@Query("select e from Episode e where " + PUBLIC
+			+ " and e.audioUrl is not null order by e.publishedAt desc, e.id desc")
+	List<Episode> findPublishedWithAudio(@Param("now") Instant now);
+
+	/** When the next scheduled episode becomes public, if one is waiting. */
+	@Query("select min(e.publishedAt) from Episode e where e.hidden = false and e.publishedAt > :now")
+	Optional<Instant> findNextPublicationAfter(@Param("now") Instant now);
+
+	@Query("select max(e.updatedAt) from Episode e")
+	Optional<Instant> findLastUpdate();
+
 	/** The next older published episode: "previous" in the show's order. */
 	@Query(SUMMARY + " where " + PUBLIC + " and (e.publishedAt < :at or (e.publishedAt = :at and e.id < :id))"
 			+ " order by e.publishedAt desc, e.id desc limit 1")

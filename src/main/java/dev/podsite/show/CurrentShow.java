@@ -1,7 +1,9 @@
 package dev.podsite.show;
 
+import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
+
+import dev.podsite.show.UntilShowChanges.Expiring;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -15,35 +17,20 @@ public class CurrentShow {
 
 	private final ShowRepository shows;
 
-	private volatile Optional<Show> current;
+	private final UntilShowChanges<Optional<Show>> current;
 
-	// Counts changes, so a read that raced with a change is not kept.
-	private final AtomicLong changes = new AtomicLong();
-
-	CurrentShow(ShowRepository shows) {
+	CurrentShow(ShowRepository shows, Clock clock) {
 		this.shows = shows;
+		this.current = new UntilShowChanges<>(clock);
 	}
 
 	public Optional<Show> get() {
-		Optional<Show> show = this.current;
-		if (show == null) {
-			long before = this.changes.get();
-			show = this.shows.findCurrent();
-			synchronized (this) {
-				if (this.changes.get() == before) {
-					this.current = show;
-				}
-			}
-		}
-		return show;
+		return this.current.get(() -> Expiring.never(this.shows.findCurrent()));
 	}
 
 	@EventListener(ShowChanged.class)
 	void forget() {
-		synchronized (this) {
-			this.changes.incrementAndGet();
-			this.current = null;
-		}
+		this.current.invalidate();
 	}
 
 }

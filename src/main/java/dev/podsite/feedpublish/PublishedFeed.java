@@ -1,0 +1,91 @@
+package dev.podsite.feedpublish;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import dev.podsite.episode.Episode;
+import dev.podsite.episode.EpisodeRepository;
+import dev.podsite.show.CurrentShow;
+import dev.podsite.show.Show;
+import dev.podsite.show.ShowChanged;
+import dev.podsite.show.UntilShowChanges;
+import dev.podsite.show.UntilShowChanges.Expiring;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The re-published feed, rendered once per change of the show's data and served from
+ * memory in between. A scheduled episode's time counts as a change.
+ */
+@Component
+class PublishedFeed {
+
+	private static final Logger log = LoggerFactory.getLogger(PublishedFeed.class);
+
+	private final CurrentShow show;
+
+	private final EpisodeRepository episodes;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	private final FeedRenderer renderer;
+
+	private final UntilShowChanges<Optional<RenderedFeed>> rendered;
+
+	PublishedFeed(CurrentShow show, EpisodeRepository episodes, PlatformTransactionManager transactionManager,
+			Clock clock, @Value("${podsite.base-url}") String baseUrl) {
+		this.show = show;
+		this.episodes = episodes;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.transactions.setReadOnly(true);
+		this.clock = clock;
+		this.renderer = new FeedRenderer(baseUrl);
+		this.rendered = new UntilShowChanges<>(clock);
+	}
+
+	/** The feed, or empty while the site has no show yet. */
+	Optional<RenderedFeed> get() {
+		return this.rendered.get(this::render);
+	}
+
+	@EventListener(ShowChanged.class)
+	void forget() {
+		this.rendered.invalidate();
+	}
+
+	private Expiring<Optional<RenderedFeed>> render() {
+		Optional<Show> current = this.show.get();
+		if (current.isEmpty()) {
+			return Expiring.never(Optional.empty());
+		}
+		return this.transactions.execute((status) -> {
+			long started = System.nanoTime();
+			Instant now = this.clock.instant();
+			List<Episode> published = this.episodes.findPublishedWithAudio(now);
+			Instant lastChange = latest(current.get().getUpdatedAt(), this.episodes.findLastUpdate().orElse(null));
+			RenderedFeed feed = RenderedFeed.of(this.renderer.render(current.get(), published, lastChange), lastChange,
+					published.size());
+			log.info("Rendered the feed: {} items, {} KB ({} KB gzipped) in {} ms", feed.items(),
+					feed.xml().length / 1024, feed.gzipped().length / 1024, (System.nanoTime() - started) / 1_000_000);
+			return new Expiring<>(Optional.of(feed), this.episodes.findNextPublicationAfter(now).orElse(null));
+		});
+	}
+
+	private static Instant latest(Instant a, Instant b) {
+		if (a == null) {
+			return b;
+		}
+		return (b == null || a.isAfter(b)) ? a : b;
+	}
+
+}

@@ -1,0 +1,170 @@
+package dev.podsite.feedpublish;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.zip.GZIPInputStream;
+
+import dev.podsite.feedimport.ImporterHarness;
+import dev.podsite.support.Database;
+import dev.podsite.support.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** How /feed.xml answers pollers, over real HTTP. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class FeedHttpTests {
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private ApplicationContext context;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Autowired
+	private PublishedFeed feed;
+
+	@TempDir
+	private Path dir;
+
+	@BeforeEach
+	void importAShow() {
+		Database.clear(this.jdbc);
+		new ImporterHarness(this.context).importFrom(Fixtures.feed("real/launched_fireside_podcasting20.xml"));
+	}
+
+	@Test
+	void servesRssWithStrongValidatorsAndCacheHeaders() throws Exception {
+		HttpResponse<byte[]> response = get(request());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(header(response, "Content-Type")).isEqualToIgnoringCase("application/rss+xml;charset=utf-8");
+		assertThat(header(response, "ETag")).matches("\"[A-Za-z0-9_-]+\"");
+		assertThat(header(response, "Last-Modified")).endsWith("GMT");
+		assertThat(header(response, "Cache-Control")).contains("public").contains("max-age=300");
+		assertThat(new String(response.body(), StandardCharsets.UTF_8))
+			.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+			.contains("<rss");
+	}
+
+	@Test
+	void answers304WithNoBodyToAPollerThatHasIt() throws Exception {
+		HttpResponse<byte[]> first = get(request());
+		String etag = header(first, "ETag");
+		HttpResponse<byte[]> byEtag = get(request().header("If-None-Match", etag));
+		assertThat(byEtag.statusCode()).isEqualTo(304);
+		assertThat(byEtag.body()).isEmpty();
+		assertThat(header(byEtag, "ETag")).isEqualTo(etag);
+
+		HttpResponse<byte[]> byDate = get(request().header("If-Modified-Since", header(first, "Last-Modified")));
+		assertThat(byDate.statusCode()).isEqualTo(304);
+		assertThat(byDate.body()).isEmpty();
+
+		assertThat(get(request().header("If-None-Match", "\"something-else\"")).statusCode()).isEqualTo(200);
+		String longAgo = DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.EPOCH.atOffset(ZoneOffset.UTC));
+		assertThat(get(request().header("If-Modified-Since", longAgo)).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void gzipsForClientsThatAcceptItAndTheBytesAreTheSameFeed() throws Exception {
+		byte[] plain = get(request()).body();
+		HttpResponse<byte[]> zipped = get(request().header("Accept-Encoding", "gzip, deflate"));
+		assertThat(header(zipped, "Content-Encoding")).isEqualTo("gzip");
+		assertThat(header(zipped, "Vary")).contains("Accept-Encoding");
+		assertThat(zipped.body().length).isLessThan(plain.length / 3);
+		assertThat(new GZIPInputStream(new ByteArrayInputStream(zipped.body())).readAllBytes()).isEqualTo(plain);
+		// The gzipped bytes have their own strong tag, and either tag revalidates.
+		assertThat(header(zipped, "ETag")).isNotEqualTo(header(get(request()), "ETag"));
+		assertThat(get(request().header("Accept-Encoding", "gzip").header("If-None-Match", header(zipped, "ETag")))
+			.statusCode()).isEqualTo(304);
+	}
+
+	@Test
+	void headAnswersTheHeadersWithoutTheBody() throws Exception {
+		HttpResponse<byte[]> get = get(request());
+		HttpResponse<byte[]> head = get(request().method("HEAD", HttpRequest.BodyPublishers.noBody()));
+		assertThat(head.statusCode()).isEqualTo(200);
+		assertThat(head.body()).isEmpty();
+		assertThat(header(head, "ETag")).isEqualTo(header(get, "ETag"));
+		assertThat(header(head, "Content-Length")).isEqualTo(String.valueOf(get.body().length));
+	}
+
+	@Test
+	void isRenderedOncePerChangeAndAChangeShowsAtOnce() throws Exception {
+		RenderedFeed first = this.feed.get().orElseThrow();
+		assertThat(this.feed.get().orElseThrow()).isSameAs(first);
+		String etag = header(get(request()), "ETag");
+
+		new ImporterHarness(this.context)
+			.importFrom(Fixtures.feed("real/apple-itunes-spec-example_all-about-everything.xml"));
+		HttpResponse<byte[]> changed = get(request().header("If-None-Match", etag));
+		assertThat(changed.statusCode()).isEqualTo(200);
+		assertThat(new String(changed.body(), StandardCharsets.UTF_8)).contains("All About Everything");
+		assertThat(this.feed.get().orElseThrow()).isNotSameAs(first);
+	}
+
+	@Test
+	void aScheduledEpisodeJoinsTheFeedAtItsTime() throws Exception {
+		Instant soon = Instant.now().plusSeconds(2);
+		String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(soon.atOffset(ZoneOffset.UTC));
+		new ImporterHarness(this.context).importXml(this.dir.resolve("feed.xml"),
+				"""
+						<?xml version="1.0" encoding="UTF-8"?>
+						<rss version="2.0"><channel><title>Soon</title><link>https://soon.example/</link><description>d</description>
+						<item><guid>now</guid><title>Out now</title><pubDate>Mon, 01 Jan 2024 10:00:00 +0000</pubDate>
+						<enclosure url="https://cdn.example/now.mp3" length="1" type="audio/mpeg"/></item>
+						<item><guid>soon</guid><title>Coming soon</title><pubDate>%s</pubDate>
+						<enclosure url="https://cdn.example/soon.mp3" length="1" type="audio/mpeg"/></item>
+						</channel></rss>
+						"""
+					.formatted(date));
+		assertThat(text(get(request()))).contains("Out now").doesNotContain("Coming soon");
+		Thread.sleep(Math.max(0, soon.toEpochMilli() - System.currentTimeMillis()) + 1100);
+		assertThat(text(get(request()))).contains("Coming soon");
+	}
+
+	@Test
+	void anEmptySiteHasNoFeedYetAndSaysSo() throws Exception {
+		Database.clear(this.jdbc);
+		this.context.publishEvent(new dev.podsite.show.ShowChanged());
+		assertThat(get(request()).statusCode()).isEqualTo(503);
+	}
+
+	private HttpRequest.Builder request() {
+		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/feed.xml"));
+	}
+
+	private HttpResponse<byte[]> get(HttpRequest.Builder request) throws Exception {
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+	}
+
+	private static String header(HttpResponse<?> response, String name) {
+		return response.headers().firstValue(name).orElse(null);
+	}
+
+	private static String text(HttpResponse<byte[]> response) {
+		return new String(response.body(), StandardCharsets.UTF_8);
+	}
+
+}
