@@ -25,6 +25,7 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndImage;
 import dev.podsite.episode.EpisodeLink;
+import dev.podsite.episode.MediaTypes;
 import dev.podsite.episode.Person;
 import dev.podsite.episode.Transcript;
 import dev.podsite.feedimport.ImportedFeed.ImportedEpisode;
@@ -177,7 +178,7 @@ final class FeedMapper {
 		ShowNotes notes = ShowNotes.fromFeed(notesSource(entry, itunes), notesBase);
 		return new ImportedEpisode(identity, guid, permalink, title, link, publishedAt, duration(itunes), audioUrl,
 				(enclosure != null && enclosure.getLength() > 0) ? enclosure.getLength() : null,
-				(enclosure != null) ? trim(enclosure.getType()) : null, (itunes != null) ? itunes.getSeason() : null,
+				audioType(enclosure, audioUrl, title), (itunes != null) ? itunes.getSeason() : null,
 				(itunes != null) ? itunes.getEpisode() : null, episodeType(itunes, title),
 				(itunes != null) ? itunes.getExplicitNullable() : null, absolute(itunesImage(itunes), this.feedUrl),
 				(podcast != null && podcast.getChapters() != null) ? trim(podcast.getChapters().url()) : null,
@@ -193,6 +194,19 @@ final class FeedMapper {
 			.filter((enclosure) -> trim(enclosure.getUrl()) != null)
 			.findFirst()
 			.orElse(null);
+	}
+
+	/** Apps need the type to play the file: an enclosure without one gets its URL's. */
+	private String audioType(SyndEnclosure enclosure, String audioUrl, String title) {
+		if (audioUrl == null) {
+			return null;
+		}
+		String type = trim(enclosure.getType());
+		if (type == null) {
+			type = MediaTypes.fromUrl(audioUrl);
+			this.warnings.add("The audio of \"" + title + "\" has no type; published as " + type + ", from its URL.");
+		}
+		return type;
 	}
 
 	/** content:encoded first, then description, then itunes:summary. */

@@ -36,16 +36,8 @@ class FeedCorpusTests {
 	@Autowired
 	private JdbcTemplate jdbc;
 
-	static Stream<String> feeds() throws IOException {
-		Path root = Fixtures.shared().resolve("feeds");
-		try (Stream<Path> files = Files.walk(root)) {
-			return files.filter(Files::isRegularFile)
-				.map((file) -> root.relativize(file).toString())
-				.filter((name) -> name.endsWith(".xml") || name.endsWith(".rss"))
-				.sorted()
-				.toList()
-				.stream();
-		}
+	static List<String> feeds() {
+		return Fixtures.corpus();
 	}
 
 	@ParameterizedTest

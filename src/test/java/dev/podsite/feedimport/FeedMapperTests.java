@@ -161,6 +161,16 @@ class FeedMapperTests {
 	}
 
 	@Test
+	void anEnclosureWithoutATypeGetsItsUrlsTypeAndAWarning() throws Exception {
+		ImportedFeed feed = map(rss("",
+				item("a", "Untyped", DATE, "<enclosure url=\"https://cdn.example/1.m4a\" length=\"1\" type=\"\"/>"),
+				item("b", "Unknown", DATE, "<enclosure url=\"https://cdn.example/get?id=2\" length=\"1\"/>")));
+		assertThat(feed.episodes()).extracting(ImportedEpisode::audioType)
+			.containsExactly("audio/x-m4a", "application/octet-stream");
+		assertThat(feed.warnings()).anyMatch((warning) -> warning.contains("\"Untyped\" has no type"));
+	}
+
+	@Test
 	void notesPreferContentEncodedThenDescriptionThenItunesSummary() throws Exception {
 		ImportedFeed feed = map(rss("", item("a", "A", DATE,
 				"<description>short</description>" + "<content:encoded><![CDATA[<p>Full notes</p>]]></content:encoded>"

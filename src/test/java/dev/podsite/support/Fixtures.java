@@ -1,7 +1,11 @@
 package dev.podsite.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The shared feed corpus beside the repository ({@code ../shared/feeds}), present on
@@ -29,6 +33,29 @@ public final class Fixtures {
 			throw new IllegalStateException("No feed " + feed);
 		}
 		return feed;
+	}
+
+	/** Every feed of the corpus, as names relative to its root. */
+	public static List<String> corpus() {
+		Path root = shared().resolve("feeds");
+		try (Stream<Path> files = Files.walk(root)) {
+			return files.filter(Files::isRegularFile)
+				.map((file) -> root.relativize(file).toString())
+				.filter((name) -> name.endsWith(".xml") || name.endsWith(".rss"))
+				.sorted()
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The real shows' feeds and the specification's examples, less the broken ones. */
+	public static List<String> wellFormedShows() {
+		return corpus().stream()
+			.filter((name) -> name.startsWith("real/") || name.startsWith("spec/"))
+			.filter((name) -> !name.contains("MALFORMED"))
+			.toList();
 	}
 
 }
