@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.zip.GZIPOutputStream;
@@ -16,23 +18,20 @@ import java.util.zip.GZIPOutputStream;
  *
  * @param xml the document
  * @param gzipped the same document gzipped, for clients that accept it
- * @param etag a strong validator of {@code xml}; the gzipped bytes carry it with a suffix
+ * @param etag a strong validator of {@code xml}
+ * @param gzipEtag the gzipped bytes' own strong validator: they are not the same bytes
  * @param lastModified when the show's data last changed, to the second
+ * @param lastModifiedHeader the same as the header writes it
  * @param items how many items the feed carries
  */
-record RenderedFeed(byte[] xml, byte[] gzipped, String etag, Instant lastModified, int items) {
+record RenderedFeed(byte[] xml, byte[] gzipped, String etag, String gzipEtag, Instant lastModified,
+		String lastModifiedHeader, int items) {
 
 	static RenderedFeed of(byte[] xml, Instant lastModified, int items) {
-		return new RenderedFeed(xml, gzip(xml), "\"" + hash(xml) + "\"", lastModified.truncatedTo(ChronoUnit.SECONDS),
-				items);
-	}
-
-	/**
-	 * Strong validators differ per representation: the gzipped bytes are not the same
-	 * bytes.
-	 */
-	String gzipEtag() {
-		return this.etag.substring(0, this.etag.length() - 1) + "-gzip\"";
+		String hash = hash(xml);
+		Instant seconds = lastModified.truncatedTo(ChronoUnit.SECONDS);
+		return new RenderedFeed(xml, gzip(xml), "\"" + hash + "\"", "\"" + hash + "-gzip\"", seconds,
+				DateTimeFormatter.RFC_1123_DATE_TIME.format(seconds.atOffset(ZoneOffset.UTC)), items);
 	}
 
 	private static String hash(byte[] bytes) {

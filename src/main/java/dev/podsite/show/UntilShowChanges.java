@@ -15,6 +15,8 @@ public final class UntilShowChanges<T> {
 
 	private final Clock clock;
 
+	private final Object loading = new Object();
+
 	private Kept<T> kept;
 
 	private long changes;
@@ -24,24 +26,39 @@ public final class UntilShowChanges<T> {
 	}
 
 	/**
-	 * The kept value, or a new one from {@code loader}.
+	 * The kept value, or a new one from {@code loader}. One caller loads while the others
+	 * wait for its value: a change under load costs one computation, not one per request.
 	 * @param loader computes the value and the moment it expires on its own (null: never)
 	 */
 	public T get(Supplier<Expiring<T>> loader) {
-		long before;
-		synchronized (this) {
-			if (this.kept != null && (this.kept.until() == null || this.clock.instant().isBefore(this.kept.until()))) {
-				return this.kept.value();
-			}
-			before = this.changes;
+		Kept<T> fresh = fresh();
+		if (fresh != null) {
+			return fresh.value();
 		}
-		Expiring<T> loaded = loader.get();
-		synchronized (this) {
-			if (this.changes == before) {
-				this.kept = new Kept<>(loaded.value(), loaded.until());
+		synchronized (this.loading) {
+			fresh = fresh();
+			if (fresh != null) {
+				return fresh.value();
 			}
+			long before;
+			synchronized (this) {
+				before = this.changes;
+			}
+			Expiring<T> loaded = loader.get();
+			synchronized (this) {
+				if (this.changes == before) {
+					this.kept = new Kept<>(loaded.value(), loaded.until());
+				}
+			}
+			return loaded.value();
 		}
-		return loaded.value();
+	}
+
+	private synchronized Kept<T> fresh() {
+		if (this.kept != null && (this.kept.until() == null || this.clock.instant().isBefore(this.kept.until()))) {
+			return this.kept;
+		}
+		return null;
 	}
 
 	public synchronized void invalidate() {

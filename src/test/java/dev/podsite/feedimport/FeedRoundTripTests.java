@@ -20,27 +20,26 @@ import dev.podsite.feedimport.ImportedFeed.ImportedShow;
 import dev.podsite.show.ShowCategory;
 import dev.podsite.support.Database;
 import dev.podsite.support.Fixtures;
+import dev.podsite.support.SiteHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
  * Import a feed, re-publish it, read the result back: every public episode with audio
  * comes out item by item as it went in.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class FeedRoundTripTests {
 
 	private static final URI SITE_FEED = URI.create("https://podcast.example/feed.xml");
@@ -51,8 +50,8 @@ class FeedRoundTripTests {
 	@Autowired
 	private JdbcTemplate jdbc;
 
-	@Autowired
-	private MockMvc mvc;
+	@LocalServerPort
+	private int port;
 
 	static List<String> feeds() {
 		return Fixtures.wellFormedShows();
@@ -78,7 +77,7 @@ class FeedRoundTripTests {
 		Database.clear(this.jdbc);
 		ImportRun run = new ImporterHarness(this.context).importFrom(file);
 		assertThat(run.getStatus()).isEqualTo(ImportStatus.SUCCEEDED);
-		byte[] published = this.mvc.perform(get("/feed.xml")).andReturn().getResponse().getContentAsByteArray();
+		byte[] published = new SiteHttp(this.port).body("/feed.xml");
 		ImportedFeed result = read(published, SITE_FEED);
 
 		assertSameShow(result.show(), source.show());

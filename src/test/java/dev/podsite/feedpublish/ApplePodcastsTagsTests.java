@@ -6,6 +6,7 @@ import java.util.List;
 import dev.podsite.feedimport.ImporterHarness;
 import dev.podsite.support.Database;
 import dev.podsite.support.Fixtures;
+import dev.podsite.support.SiteHttp;
 import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
@@ -15,20 +16,18 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
  * The tags Apple Podcasts requires (and recommends) of a show's feed, as its "Podcast RSS
  * feed requirements" list them, on Apple's own sample show re-published by the site.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ApplePodcastsTagsTests {
 
 	private static final Namespace ITUNES = Namespace.getNamespace("http://www.itunes.com/dtds/podcast-1.0.dtd");
@@ -50,8 +49,8 @@ class ApplePodcastsTagsTests {
 	@Autowired
 	private JdbcTemplate jdbc;
 
-	@Autowired
-	private MockMvc mvc;
+	@LocalServerPort
+	private int port;
 
 	private Element channel;
 
@@ -60,7 +59,7 @@ class ApplePodcastsTagsTests {
 		Database.clear(this.jdbc);
 		new ImporterHarness(this.context)
 			.importFrom(Fixtures.feed("real/apple-itunes-spec-example_all-about-everything.xml"));
-		byte[] feed = this.mvc.perform(get("/feed.xml")).andReturn().getResponse().getContentAsByteArray();
+		byte[] feed = new SiteHttp(this.port).body("/feed.xml");
 		Document document = new SAXBuilder().build(new ByteArrayInputStream(feed));
 		this.channel = document.getRootElement().getChild("channel");
 	}

@@ -1,10 +1,6 @@
 package dev.podsite.feedpublish;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +15,7 @@ import dev.podsite.feedimport.ImporterHarness;
 import dev.podsite.support.Database;
 import dev.podsite.support.ExternalTool;
 import dev.podsite.support.Fixtures;
+import dev.podsite.support.SiteHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -98,11 +95,11 @@ class FeedClientsTests {
 				"apt-get install python3-feedparser (or run .ci/run)");
 		Database.clear(this.jdbc);
 		new ImporterHarness(this.context).importFrom(Fixtures.feed("real/mike-neumann-show_sovereign-feeds.xml"));
-		String url = "http://localhost:" + this.port + "/feed.xml";
-		HttpResponse<Void> head = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create(url)).header("Accept-Encoding", "gzip").build(),
-					HttpResponse.BodyHandlers.discarding());
-		assertThat(head.headers().firstValue("Content-Encoding")).as("feedparser asks for gzip").hasValue("gzip");
+		SiteHttp site = new SiteHttp(this.port);
+		String url = site.url("/feed.xml");
+		assertThat(site.get("/feed.xml", "Accept-Encoding", "gzip").headers().firstValue("Content-Encoding"))
+			.as("feedparser asks for gzip")
+			.hasValue("gzip");
 
 		JsonNode result = run(List.of(PYTHON.toString(), script("feedparser_read.py")), List.of(url)).get(url);
 		assertThat(result.get("bozo").asInt()).as(result.get("error").asString()).isZero();
@@ -154,7 +151,7 @@ class FeedClientsTests {
 			return corpus;
 		}
 		Map<String, List<PublishedItem>> published = new LinkedHashMap<>();
-		HttpClient http = HttpClient.newHttpClient();
+		SiteHttp site = new SiteHttp(this.port);
 		for (String name : Fixtures.wellFormedShows()) {
 			Database.clear(this.jdbc);
 			ImportRun run = new ImporterHarness(this.context).importFrom(Fixtures.feed(name));
@@ -162,10 +159,7 @@ class FeedClientsTests {
 				continue;
 			}
 			Path file = FeedClientsTests.published.resolve(name.replace('/', '_'));
-			HttpResponse<Path> response = http.send(
-					HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/feed.xml")).build(),
-					HttpResponse.BodyHandlers.ofFile(file));
-			assertThat(response.statusCode()).as(name).isEqualTo(200);
+			Files.write(file, site.body("/feed.xml"));
 			published.put(file.toString(), published());
 		}
 		assertThat(published).hasSizeGreaterThan(30);

@@ -1,0 +1,113 @@
+package dev.podsite.feedpublish;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+
+/**
+ * {@code /feed.xml} for podcast apps that poll it all day: from memory, gzipped when
+ * asked, and a bodiless 304 when the poller already has it. A plain servlet rather than a
+ * controller: a poll is the site's most frequent request, and skipping the MVC dispatch
+ * makes a 304 cost little more than a static file from nginx (bench/README.md).
+ */
+class FeedServlet extends HttpServlet {
+
+	static final String CONTENT_TYPE = "application/rss+xml;charset=utf-8";
+
+	// Short enough for a new episode to reach apps soon, long enough for a CDN to absorb
+	// polling.
+	private static final String CACHE_CONTROL = CacheControl.maxAge(Duration.ofMinutes(5))
+		.cachePublic()
+		.staleWhileRevalidate(Duration.ofMinutes(1))
+		.getHeaderValue();
+
+	private final transient PublishedFeed feed;
+
+	FeedServlet(PublishedFeed feed) {
+		this.feed = feed;
+	}
+
+	@Override
+	protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		Optional<RenderedFeed> current = this.feed.get();
+		if (current.isEmpty()) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, "60");
+			response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+					"The feed is not ready: nothing has been imported yet");
+			return;
+		}
+		RenderedFeed rendered = current.get();
+		boolean gzip = acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+		response.setHeader(HttpHeaders.ETAG, gzip ? rendered.gzipEtag() : rendered.etag());
+		response.setHeader(HttpHeaders.LAST_MODIFIED, rendered.lastModifiedHeader());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+		response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+		if (notModified(request, rendered)) {
+			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+			return;
+		}
+		byte[] body = gzip ? rendered.gzipped() : rendered.xml();
+		response.setContentType(CONTENT_TYPE);
+		if (gzip) {
+			response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+		}
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
+	}
+
+	/**
+	 * If-None-Match wins over If-Modified-Since (RFC 9110); tags compare weakly, and
+	 * either representation's tag names the same content.
+	 */
+	static boolean notModified(HttpServletRequest request, RenderedFeed rendered) {
+		String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+		if (ifNoneMatch != null) {
+			for (String tag : ifNoneMatch.split(",")) {
+				String opaque = tag.strip();
+				if (opaque.startsWith("W/")) {
+					opaque = opaque.substring(2);
+				}
+				if (opaque.equals("*") || opaque.equals(rendered.etag()) || opaque.equals(rendered.gzipEtag())) {
+					return true;
+				}
+			}
+			return false;
+		}
+		String ifModifiedSince = request.getHeader(HttpHeaders.IF_MODIFIED_SINCE);
+		if (ifModifiedSince != null) {
+			try {
+				Instant since = ZonedDateTime.parse(ifModifiedSince, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+				return !rendered.lastModified().isAfter(since);
+			}
+			catch (DateTimeParseException ex) {
+				return false;
+			}
+		}
+		return false;
+	}
+
+	static boolean acceptsGzip(String acceptEncoding) {
+		if (acceptEncoding == null) {
+			return false;
+		}
+		for (String coding : acceptEncoding.split(",")) {
+			String[] parts = coding.strip().toLowerCase().split(";");
+			if (parts[0].strip().equals("gzip")) {
+				return !(parts.length > 1 && parts[1].replace(" ", "").matches("q=0(\\.0*)?"));
+			}
+		}
+		return false;
+	}
+
+}
