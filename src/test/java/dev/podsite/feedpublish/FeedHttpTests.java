@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,7 +15,11 @@ import java.util.zip.GZIPInputStream;
 
 import dev.podsite.feedimport.ImporterHarness;
 import dev.podsite.support.Database;
+import dev.podsite.show.ShowChanged;
 import dev.podsite.support.Fixtures;
+import org.jdom2.Document;
+import org.jdom2.Element;
+import org.jdom2.input.SAXBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -145,9 +150,39 @@ class FeedHttpTests {
 	}
 
 	@Test
+	void isUtf8WhateverTheSourcesEncodingAndCarriesNoHostileMarkup() throws Exception {
+		String xml = """
+				<?xml version="1.0" encoding="ISO-8859-1"?>
+				<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+				<title>Notícias</title><link>https://noticias.example/</link><description>São Paulo</description>
+				<item><guid>1</guid><title>Ação &lt;script&gt;alert(1)&lt;/script&gt;</title>
+				<pubDate>Mon, 01 Jan 2024 10:00:00 +0000</pubDate>
+				<enclosure url="https://cdn.example/1.mp3" length="1" type="audio/mpeg"/>
+				<content:encoded><![CDATA[<p onclick="steal()">Olá <a href="javascript:alert(1)">x</a></p>
+				<script>alert(2)</script><iframe src="https://evil.example"></iframe><style>p{}</style>]]></content:encoded>
+				</item></channel></rss>
+				""";
+		Path file = this.dir.resolve("latin1.xml");
+		Files.write(file, xml.getBytes(StandardCharsets.ISO_8859_1));
+		new ImporterHarness(this.context).importFrom(file);
+
+		byte[] body = get(request()).body();
+		Document feed = new SAXBuilder().build(new ByteArrayInputStream(body));
+		Element item = feed.getRootElement().getChild("channel").getChild("item");
+		assertThat(feed.getRootElement().getChild("channel").getChildText("title")).isEqualTo("Notícias");
+		assertThat(item.getChildText("title")).isEqualTo("Ação <script>alert(1)</script>");
+		String notes = item.getChildText("description");
+		assertThat(notes).contains("Olá")
+			.doesNotContainIgnoringCase("script")
+			.doesNotContain("onclick", "javascript:", "iframe", "<style");
+		assertThat(text(get(request()))).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+			.doesNotContain("<script");
+	}
+
+	@Test
 	void anEmptySiteHasNoFeedYetAndSaysSo() throws Exception {
 		Database.clear(this.jdbc);
-		this.context.publishEvent(new dev.podsite.show.ShowChanged());
+		this.context.publishEvent(new ShowChanged());
 		assertThat(get(request()).statusCode()).isEqualTo(503);
 	}
 
