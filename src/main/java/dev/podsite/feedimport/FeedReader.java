@@ -3,8 +3,8 @@ package dev.podsite.feedimport;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.io.StringReader;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +19,9 @@ import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
 
 /**
- * Parses a fetched feed with Rome. The charset comes from the XML declaration or the HTTP
- * header; a DOCTYPE is refused, which also shuts out XXE and entity expansion.
+ * Parses a fetched feed with Rome. The charset comes from the byte order mark, the XML
+ * declaration or the HTTP header; a DOCTYPE is refused, which also shuts out XXE and
+ * entity expansion.
  */
 final class FeedReader {
 
@@ -35,6 +36,8 @@ final class FeedReader {
 
 	private static final Pattern HTML_PAGE = Pattern.compile("(?is)\\s*(<!--.*?-->\\s*)*(<!DOCTYPE\\s+html|<html)");
 
+	private static final Pattern CHARSET_PARAMETER = Pattern.compile("(?i);\\s*charset\\s*=\\s*[\"']?([^\"';\\s]+)");
+
 	private static final Pattern ROOT_ELEMENT = Pattern.compile("<(rss|feed|rdf:RDF)(?=[\\s>/])");
 
 	private FeedReader() {
@@ -48,12 +51,12 @@ final class FeedReader {
 		if (fetched.body().length == 0) {
 			throw new FeedImportException("The feed at " + fetched.url() + " is empty.");
 		}
-		String xml = decode(fetched);
+		List<String> warnings = new ArrayList<>();
+		String xml = decode(fetched, warnings);
 		if (HTML_PAGE.matcher(xml).lookingAt()) {
 			throw new FeedImportException("The address " + fetched.url()
 					+ " answered with an HTML page, not a feed (perhaps an error or login page).");
 		}
-		List<String> warnings = new ArrayList<>();
 		while (true) {
 			try {
 				return new ReadFeed(build(xml), warnings);
@@ -82,10 +85,28 @@ final class FeedReader {
 		return input.build(new StringReader(xml));
 	}
 
-	private static String decode(FetchedFeed fetched) throws FeedImportException {
+	/**
+	 * Decodes the body as XML readers do: a byte order mark, then the XML declaration's
+	 * encoding, then the header's charset, then UTF-8 (RFC 7303). A Content-Type without
+	 * a charset says nothing about the encoding: it must not make a UTF-8 feed US-ASCII,
+	 * as RFC 3023 once asked for text/xml. When the header's charset contradicts the
+	 * declaration, the declaration wins (Rome's lenient rule): the program that wrote the
+	 * bytes declared them, while a server's charset is often a default set for its HTML
+	 * pages. The run says so, as either may be the wrong one.
+	 */
+	private static String decode(FetchedFeed fetched, List<String> warnings) throws FeedImportException {
 		InputStream body = new ByteArrayInputStream(fetched.body());
-		try (Reader reader = (fetched.contentType() != null) ? new XmlReader(body, fetched.contentType(), true)
+		String headerCharset = charset(fetched.contentType());
+		if (headerCharset != null && !isSupported(headerCharset)) {
+			warnings.add("The server names the charset \"" + headerCharset + "\", which is unknown; it was ignored.");
+			headerCharset = null;
+		}
+		try (XmlReader reader = (headerCharset != null) ? new XmlReader(body, fetched.contentType(), true)
 				: new XmlReader(body, true)) {
+			if (headerCharset != null && !sameCharset(headerCharset, reader.getEncoding())) {
+				warnings.add("The server says the feed is " + headerCharset + " but the feed declares "
+						+ reader.getEncoding() + "; it was read as " + reader.getEncoding() + ".");
+			}
 			StringBuilder xml = new StringBuilder(fetched.body().length);
 			char[] buffer = new char[8192];
 			for (int n; (n = reader.read(buffer)) != -1;) {
@@ -96,6 +117,33 @@ final class FeedReader {
 		catch (IOException ex) {
 			throw new FeedImportException("The feed at " + fetched.url() + " could not be decoded: " + ex.getMessage(),
 					ex);
+		}
+	}
+
+	/** The charset parameter of a Content-Type, or null. */
+	private static String charset(String contentType) {
+		if (contentType == null) {
+			return null;
+		}
+		Matcher matcher = CHARSET_PARAMETER.matcher(contentType);
+		return matcher.find() ? matcher.group(1) : null;
+	}
+
+	private static boolean isSupported(String charset) {
+		try {
+			return Charset.isSupported(charset);
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+	private static boolean sameCharset(String one, String other) {
+		try {
+			return Charset.forName(one).equals(Charset.forName(other));
+		}
+		catch (IllegalArgumentException ex) {
+			return one.equalsIgnoreCase(other);
 		}
 	}
 

@@ -12,6 +12,13 @@ class FeedReaderTests {
 
 	private static final URI URL = URI.create("https://feeds.example/show.xml");
 
+	private static final String TITLE = "Notícias de São Paulo";
+
+	/** The XML declaration names no encoding, as in several real feeds. */
+	private static final String UNDECLARED = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Show</title>"
+			+ "<link>https://show.example/</link><description>d</description><item><guid>a</guid><title>" + TITLE
+			+ "</title></item></channel></rss>";
+
 	@Test
 	void refusesAnEmptyBody() {
 		assertThatExceptionOfType(FeedImportException.class).isThrownBy(() -> read(""))
@@ -58,6 +65,60 @@ class FeedReaderTests {
 						</channel></rss>""");
 		assertThat(read.warnings()).singleElement().asString().contains("itunes: prefix without declaring");
 		assertThat(FeedMapper.map(read, URL).episodes().get(0).durationSeconds()).isEqualTo(3725);
+	}
+
+	@Test
+	void aUtf8FeedServedAsTextXmlWithoutCharsetIsReadAsUtf8() throws Exception {
+		// RFC 3023 made such a body US-ASCII; RFC 7303 and podcast apps read it as UTF-8.
+		assertThat(title(UNDECLARED.getBytes(StandardCharsets.UTF_8), "text/xml")).isEqualTo(TITLE);
+		assertThat(title(UNDECLARED.getBytes(StandardCharsets.UTF_8), "application/rss+xml")).isEqualTo(TITLE);
+		assertThat(title(UNDECLARED.getBytes(StandardCharsets.UTF_8), null)).isEqualTo(TITLE);
+	}
+
+	@Test
+	void readsTheCharsetTheHeaderNamesWhenTheDeclarationNamesNone() throws Exception {
+		assertThat(title(UNDECLARED.getBytes(StandardCharsets.ISO_8859_1), "text/xml; charset=ISO-8859-1"))
+			.isEqualTo(TITLE);
+		assertThat(
+				title(UNDECLARED.getBytes(StandardCharsets.ISO_8859_1), "application/rss+xml;charset=\"iso-8859-1\""))
+			.isEqualTo(TITLE);
+	}
+
+	@Test
+	void aByteOrderMarkDecidesWhenTheHeaderNamesNoCharset() throws Exception {
+		byte[] utf16 = ("\uFEFF" + UNDECLARED).getBytes(StandardCharsets.UTF_16LE);
+		assertThat(title(utf16, "text/xml")).isEqualTo(TITLE);
+	}
+
+	@Test
+	void theDeclarationWinsOverAContradictingHeaderAndTheRunSaysSo() throws Exception {
+		// Servers add a default charset made for their HTML pages; the program that wrote
+		// the feed declared what it wrote.
+		String declared = UNDECLARED.replace("<?xml version=\"1.0\"?>", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+		FeedReader.ReadFeed utf8 = read(declared.getBytes(StandardCharsets.UTF_8), "text/xml; charset=ISO-8859-1");
+		assertThat(utf8.feed().getEntries().get(0).getTitle()).isEqualTo(TITLE);
+		assertThat(utf8.warnings()).containsExactly(
+				"The server says the feed is ISO-8859-1 but the feed declares UTF-8; it was read as UTF-8.");
+
+		String latin1 = UNDECLARED.replace("<?xml version=\"1.0\"?>",
+				"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>");
+		assertThat(title(latin1.getBytes(StandardCharsets.ISO_8859_1), "application/rss+xml; charset=utf-8"))
+			.isEqualTo(TITLE);
+	}
+
+	@Test
+	void anUnknownHeaderCharsetIsIgnoredWithAWarning() throws Exception {
+		FeedReader.ReadFeed read = read(UNDECLARED.getBytes(StandardCharsets.UTF_8), "text/xml; charset=no-such");
+		assertThat(read.feed().getEntries().get(0).getTitle()).isEqualTo(TITLE);
+		assertThat(read.warnings()).singleElement().asString().contains("\"no-such\", which is unknown");
+	}
+
+	private static String title(byte[] body, String contentType) throws FeedImportException {
+		return read(body, contentType).feed().getEntries().get(0).getTitle();
+	}
+
+	private static FeedReader.ReadFeed read(byte[] body, String contentType) throws FeedImportException {
+		return FeedReader.parse(new FetchedFeed(URL, body, contentType));
 	}
 
 	private static FeedReader.ReadFeed read(String body) throws FeedImportException {
