@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,6 +19,7 @@ import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -31,21 +33,32 @@ class FeedFetcher {
 
 	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
-	private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+	/** The whole fetch: every redirect, the headers and the last byte of the body. */
+	private static final Duration TOTAL_TIMEOUT = Duration.ofSeconds(30);
 
 	private static final int MAX_REDIRECTS = 5;
 
-	private final HttpClient http = HttpClient.newBuilder()
-		.connectTimeout(CONNECT_TIMEOUT)
-		// Redirects are followed here, so each hop is counted and checked.
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.build();
+	private final HttpClient http;
+
+	private final Duration totalTimeout;
 
 	private final long maxBytes;
 
 	private final String userAgent;
 
+	@Autowired
 	FeedFetcher(FeedImportProperties properties, @Value("${podsite.base-url}") String baseUrl) {
+		this(properties, baseUrl, CONNECT_TIMEOUT, TOTAL_TIMEOUT);
+	}
+
+	/** With other time limits, for tests that cannot wait half a minute. */
+	FeedFetcher(FeedImportProperties properties, String baseUrl, Duration connectTimeout, Duration totalTimeout) {
+		this.http = HttpClient.newBuilder()
+			.connectTimeout(connectTimeout)
+			// Redirects are followed here, so each hop is counted and checked.
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		this.totalTimeout = totalTimeout;
 		this.maxBytes = properties.maxBytes().toBytes();
 		this.userAgent = "Podsite/1.0 (+" + baseUrl + ")";
 	}
@@ -75,18 +88,15 @@ class FeedFetcher {
 	}
 
 	private FetchedFeed fetchHttp(URI url) throws FeedImportException {
+		FetchDeadline deadline = FetchDeadline.after(this.totalTimeout);
 		URI current = url;
 		for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-			HttpResponse<InputStream> response = send(current);
+			HttpResponse<InputStream> response = send(current, deadline);
 			int status = response.statusCode();
 			if (status >= 300 && status < 400 && status != 304) {
 				String location = response.headers().firstValue("Location").orElse(null);
 				closeQuietly(response.body());
-				if (location == null) {
-					throw new FeedImportException(
-							"The feed at " + current + " answered " + status + " without saying where to go.");
-				}
-				current = current.resolve(location.trim());
+				current = redirectTarget(current, status, location);
 				continue;
 			}
 			if (status != 200) {
@@ -96,22 +106,58 @@ class FeedFetcher {
 			}
 			String contentType = response.headers().firstValue("Content-Type").orElse(null);
 			String encoding = response.headers().firstValue("Content-Encoding").orElse("identity");
-			try (InputStream body = decoded(response.body(), encoding)) {
-				return new FetchedFeed(current, readLimited(body, current), contentType);
-			}
-			catch (HttpTimeoutException ex) {
-				throw timedOut(current, ex);
+			// The client's own timeout ends with the headers: a server that trickles
+			// the body would hold the import, and every later one, as long as it likes.
+			try (FetchDeadline.Watch watch = deadline.closeWhenOver(response.body());
+					InputStream body = decoded(response.body(), encoding)) {
+				byte[] bytes = readLimited(body, current);
+				if (!watch.finishedInTime()) {
+					throw timedOut(current, null);
+				}
+				return new FetchedFeed(current, bytes, contentType);
 			}
 			catch (IOException ex) {
-				throw new FeedImportException("Reading the feed at " + current + " failed: " + ex.getMessage(), ex);
+				if (deadline.isOver()) {
+					throw timedOut(current, ex);
+				}
+				throw new FeedImportException("Reading the feed at " + current + " failed: " + describe(ex) + ".", ex);
 			}
 		}
 		throw new FeedImportException("The feed at " + url + " redirects more than " + MAX_REDIRECTS + " times.");
 	}
 
-	private HttpResponse<InputStream> send(URI url) throws FeedImportException {
+	/**
+	 * Where a redirect leads: a web address only, never a local file or another scheme.
+	 */
+	private static URI redirectTarget(URI from, int status, String location) throws FeedImportException {
+		if (location == null || location.isBlank()) {
+			throw new FeedImportException(
+					"The feed at " + from + " answered " + status + " without saying where to go.");
+		}
+		URI target;
+		try {
+			target = from.resolve(location.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new FeedImportException(
+					"The feed at " + from + " redirects to \"" + location.strip() + "\", which is not a valid address.",
+					ex);
+		}
+		String scheme = (target.getScheme() != null) ? target.getScheme().toLowerCase(Locale.ROOT) : "";
+		if ((!scheme.equals("http") && !scheme.equals("https")) || target.getHost() == null) {
+			throw new FeedImportException("The feed at " + from + " redirects to " + target
+					+ ", which is not an http or https address; the site follows redirects to web addresses only.");
+		}
+		return target;
+	}
+
+	private HttpResponse<InputStream> send(URI url, FetchDeadline deadline) throws FeedImportException {
+		Duration remaining = deadline.remaining();
+		if (remaining.isZero()) {
+			throw timedOut(url, null);
+		}
 		HttpRequest request = HttpRequest.newBuilder(url)
-			.timeout(READ_TIMEOUT)
+			.timeout(remaining)
 			.header("User-Agent", this.userAgent)
 			.header("Accept",
 					"application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5")
@@ -125,7 +171,8 @@ class FeedFetcher {
 			throw timedOut(url, ex);
 		}
 		catch (ConnectException ex) {
-			if (ex.getCause() instanceof UnresolvedAddressException) {
+			// HttpClient wraps the resolver's failure in one or two ConnectExceptions.
+			if (hasCause(ex, UnresolvedAddressException.class) || hasCause(ex, UnknownHostException.class)) {
 				throw new FeedImportException("The feed's host " + url.getHost() + " could not be found (DNS), so the"
 						+ " feed at " + url + " could not be fetched.", ex);
 			}
@@ -141,9 +188,19 @@ class FeedFetcher {
 		}
 	}
 
-	private static FeedImportException timedOut(URI url, Exception cause) {
-		return new FeedImportException(
-				"The feed at " + url + " did not answer within " + READ_TIMEOUT.toSeconds() + " seconds.", cause);
+	private FeedImportException timedOut(URI url, Exception cause) {
+		return new FeedImportException("The feed at " + url + " could not be fetched within "
+				+ FetchDeadline.inWords(this.totalTimeout) + "; the server is too slow or does not finish its answer.",
+				cause);
+	}
+
+	private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static String reasonPhrase(int status) {
