@@ -1,6 +1,7 @@
 package dev.podsite.feedimport;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.rometools.modules.itunes.EntryInformation;
 import com.rometools.modules.itunes.FeedInformation;
@@ -45,6 +47,10 @@ final class FeedMapper {
 
 	private static final int SUMMARY_LENGTH = 280;
 
+	private static final Pattern HAS_SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:");
+
+	private static final Pattern WEB_ADDRESS = Pattern.compile("(?i)https?://[^/?#\\s]+");
+
 	private static final Set<String> EPISODE_TYPES = Set.of("full", "trailer", "bonus");
 
 	private final URI feedUrl;
@@ -62,7 +68,7 @@ final class FeedMapper {
 	}
 
 	private ImportedFeed map(SyndFeed feed) {
-		String link = absolute(trim(feed.getLink()), this.feedUrl);
+		String link = webUrl(feed.getLink(), "the show's link");
 		String notesBase = (link != null) ? link : this.feedUrl.toString();
 		ImportedShow show = show(feed, link, notesBase);
 		Map<String, ImportedEpisode> episodes = new LinkedHashMap<>();
@@ -92,12 +98,12 @@ final class FeedMapper {
 		String author = firstText((itunes != null) ? itunes.getAuthor() : null, feed.getAuthor(),
 				(rss != null) ? rss.getManagingEditor() : null);
 		SyndImage image = feed.getImage();
-		String imageUrl = firstText(itunesImage(itunes), (image != null) ? image.getUrl() : null);
+		String imageUrl = webUrl(firstText(itunesImage(itunes), (image != null) ? image.getUrl() : null),
+				"the show's image");
 		return new ImportedShow(title, link, ShowNotes.fromFeed(description, notesBase).html(), author,
 				(itunes != null) ? trim(itunes.getOwnerName()) : null,
-				(itunes != null) ? trim(itunes.getOwnerEmailAddress()) : null, absolute(imageUrl, this.feedUrl),
-				trim(feed.getLanguage()), trim(feed.getCopyright()),
-				(itunes != null) ? itunes.getExplicitNullable() : null,
+				(itunes != null) ? trim(itunes.getOwnerEmailAddress()) : null, imageUrl, trim(feed.getLanguage()),
+				trim(feed.getCopyright()), (itunes != null) ? itunes.getExplicitNullable() : null,
 				(itunes != null) ? lower(itunes.getType()) : null, (podcast != null) ? trim(podcast.getGuid()) : null,
 				(podcast != null && podcast.getLocked() != null) ? podcast.getLocked().locked() : null,
 				(podcast != null && podcast.getLocked() != null) ? trim(podcast.getLocked().owner()) : null,
@@ -130,15 +136,17 @@ final class FeedMapper {
 		return categories.stream().distinct().toList();
 	}
 
-	private static List<Funding> fundings(PodcastChannel podcast) {
-		if (podcast == null) {
-			return List.of();
+	private List<Funding> fundings(PodcastChannel podcast) {
+		List<Funding> fundings = new ArrayList<>();
+		if (podcast != null) {
+			for (dev.podsite.rome.Funding funding : podcast.getFundings()) {
+				String url = webUrl(funding.url(), "a funding link of the show");
+				if (url != null) {
+					fundings.add(new Funding(url, trim(funding.text())));
+				}
+			}
 		}
-		return podcast.getFundings()
-			.stream()
-			.filter((funding) -> trim(funding.url()) != null)
-			.map((funding) -> new Funding(funding.url().trim(), trim(funding.text())))
-			.toList();
+		return fundings;
 	}
 
 	private ImportedEpisode episode(SyndEntry entry, String notesBase) {
@@ -159,9 +167,10 @@ final class FeedMapper {
 		}
 
 		String title = firstText(entry.getTitle(), (itunes != null) ? itunes.getTitle() : null);
-		String link = absolute(trim(entry.getLink()), this.feedUrl);
+		String named = "\"" + ((title != null) ? title : "Untitled episode") + "\"";
+		String link = webUrl(entry.getLink(), "the link of " + named);
 		SyndEnclosure enclosure = enclosure(entry);
-		String audioUrl = (enclosure != null) ? absolute(trim(enclosure.getUrl()), this.feedUrl) : null;
+		String audioUrl = (enclosure != null) ? webUrl(enclosure.getUrl(), "the audio of " + named) : null;
 		Date date = (entry.getPublishedDate() != null) ? entry.getPublishedDate() : entry.getUpdatedDate();
 		Instant publishedAt = (date != null) ? date.toInstant() : null;
 		if (title == null) {
@@ -176,16 +185,18 @@ final class FeedMapper {
 		}
 
 		ShowNotes notes = ShowNotes.fromFeed(notesSource(entry, itunes), notesBase);
+		String chaptersUrl = (podcast != null && podcast.getChapters() != null)
+				? webUrl(podcast.getChapters().url(), "the chapters of " + named) : null;
 		return new ImportedEpisode(identity, guid, permalink, title, link, publishedAt, duration(itunes), audioUrl,
 				(enclosure != null && enclosure.getLength() > 0) ? enclosure.getLength() : null,
 				audioType(enclosure, audioUrl, title), (itunes != null) ? itunes.getSeason() : null,
 				(itunes != null) ? itunes.getEpisode() : null, episodeType(itunes, title),
-				(itunes != null) ? itunes.getExplicitNullable() : null, absolute(itunesImage(itunes), this.feedUrl),
-				(podcast != null && podcast.getChapters() != null) ? trim(podcast.getChapters().url()) : null,
-				(podcast != null && podcast.getChapters() != null) ? trim(podcast.getChapters().type()) : null,
-				notes.html(), notes.summary(SUMMARY_LENGTH),
-				notes.links().stream().map((l) -> new EpisodeLink(l.text(), l.url())).toList(), transcripts(podcast),
-				persons(podcast));
+				(itunes != null) ? itunes.getExplicitNullable() : null,
+				webUrl(itunesImage(itunes), "the image of " + named), chaptersUrl,
+				(chaptersUrl != null) ? trim(podcast.getChapters().type()) : null, notes.html(),
+				notes.summary(SUMMARY_LENGTH),
+				notes.links().stream().map((l) -> new EpisodeLink(l.text(), l.url())).toList(),
+				transcripts(podcast, named), persons(podcast, named));
 	}
 
 	private static SyndEnclosure enclosure(SyndEntry entry) {
@@ -236,24 +247,29 @@ final class FeedMapper {
 		return type;
 	}
 
-	private static List<Transcript> transcripts(PodcastItem podcast) {
-		if (podcast == null) {
-			return List.of();
+	private List<Transcript> transcripts(PodcastItem podcast, String named) {
+		List<Transcript> transcripts = new ArrayList<>();
+		if (podcast != null) {
+			for (dev.podsite.rome.Transcript t : podcast.getTranscripts()) {
+				String url = webUrl(t.url(), "a transcript of " + named);
+				if (url != null) {
+					transcripts.add(new Transcript(url, trim(t.type()), trim(t.language()), trim(t.rel())));
+				}
+			}
 		}
-		return podcast.getTranscripts()
-			.stream()
-			.map((t) -> new Transcript(t.url().trim(), trim(t.type()), trim(t.language()), trim(t.rel())))
-			.toList();
+		return transcripts;
 	}
 
-	private static List<Person> persons(PodcastItem podcast) {
+	private List<Person> persons(PodcastItem podcast, String named) {
 		if (podcast == null) {
 			return List.of();
 		}
-		return podcast.getPersons()
-			.stream()
-			.map((p) -> new Person(p.name().trim(), lower(p.role()), lower(p.group()), trim(p.img()), trim(p.href())))
-			.toList();
+		return podcast.getPersons().stream().map((p) -> {
+			String name = p.name().trim();
+			String person = "\"" + name + "\" in " + named;
+			return new Person(name, lower(p.role()), lower(p.group()), webUrl(p.img(), "the image of " + person),
+					webUrl(p.href(), "the link of " + person));
+		}).toList();
 	}
 
 	/**
@@ -299,25 +315,79 @@ final class FeedMapper {
 	}
 
 	/**
-	 * Resolves relative and protocol-relative URLs; leaves what cannot be parsed as is.
+	 * An address the pages may print into an href or src: resolved against the feed's
+	 * address when relative, and kept only when it is http or https. Anything else
+	 * (javascript:, data:, file:, an unparseable string) is dropped with a warning, so a
+	 * hostile feed cannot put script into a link.
 	 */
-	static String absolute(String url, URI base) {
+	private String webUrl(String text, String what) {
+		String url = trim(text);
 		if (url == null) {
 			return null;
 		}
+		String web = webUrl(url, this.feedUrl);
+		if (web == null) {
+			boolean relative = !HAS_SCHEME.matcher(url).lookingAt() && !url.startsWith("//");
+			this.warnings.add("Dropped " + what + ", \"" + shortened(url) + "\": "
+					+ (relative
+							? "a relative address, and the feed's own address " + this.feedUrl
+									+ " is not a web address to resolve it against."
+							: "only http and https addresses are kept."));
+		}
+		return web;
+	}
+
+	/** The http or https form of {@code url}, or null. Absolute ones stay as written. */
+	static String webUrl(String url, URI base) {
+		// Browsers drop tabs and newlines inside a URL: "java\tscript:" runs as
+		// javascript:.
+		if (url == null || url.chars().anyMatch((c) -> c < 0x20 || c == 0x7f)) {
+			return null;
+		}
 		try {
-			URI uri = new URI(url.replace(" ", "%20"));
+			URI uri = new URI(escapeLoose(url));
+			URI resolved;
 			if (uri.isAbsolute()) {
-				return url;
+				resolved = uri;
 			}
-			if (url.startsWith("//")) {
-				return "https:" + url;
+			else if (url.startsWith("//")) {
+				resolved = new URI("https:" + uri);
 			}
-			return (base != null && base.isAbsolute()) ? base.resolve(uri).toString() : url;
+			else if (base != null && base.isAbsolute() && !base.isOpaque()) {
+				resolved = base.resolve(uri);
+			}
+			else {
+				return null;
+			}
+			String scheme = resolved.getScheme().toLowerCase(Locale.ROOT);
+			if (!(scheme.equals("http") || scheme.equals("https")) || resolved.getRawAuthority() == null) {
+				return null;
+			}
+			return uri.isAbsolute() ? url : resolved.toString();
 		}
-		catch (Exception ex) {
-			return url;
+		catch (URISyntaxException ex) {
+			// "https://cdn.example/100%off.mp3": not a valid URI, but a web address all
+			// the same, which browsers read as such.
+			return WEB_ADDRESS.matcher(url).lookingAt() ? url : null;
 		}
+	}
+
+	/** Escapes the characters feeds leave raw in URLs and browsers accept. */
+	private static String escapeLoose(String url) {
+		StringBuilder escaped = new StringBuilder(url.length());
+		for (char c : url.toCharArray()) {
+			if (" \"<>\\^`{|}".indexOf(c) >= 0) {
+				escaped.append('%').append(String.format("%02X", (int) c));
+			}
+			else {
+				escaped.append(c);
+			}
+		}
+		return escaped.toString();
+	}
+
+	private static String shortened(String text) {
+		return (text.length() <= 80) ? text : text.substring(0, 79) + "…";
 	}
 
 	private static String firstText(String... candidates) {

@@ -134,6 +134,39 @@ class EpisodePagesTests {
 	}
 
 	@Test
+	void noJavascriptAddressOfTheFeedReachesThePages() throws Exception {
+		new ImporterHarness(this.context).importXml(this.dir.resolve("feed.xml"), """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"
+				  xmlns:podcast="https://podcastindex.org/namespace/1.0"><channel>
+				<title>Show</title><link>javascript:alert('chan')</link><description>d</description>
+				<itunes:image href="javascript:alert('img')"/>
+				<podcast:funding url="javascript:alert('fund')">Fund us</podcast:funding>
+				<item><guid>j1</guid><title>Hostile</title><pubDate>Mon, 01 Jan 2024 10:00:00 +0000</pubDate>
+				<link>javascript:alert('link')</link>
+				<enclosure url="javascript:alert('enc')" type="audio/mpeg" length="5"/>
+				<itunes:image href="javascript:alert('epimg')"/>
+				<podcast:person href="javascript:alert('person')" img="javascript:alert('face')">Eve</podcast:person>
+				<podcast:transcript url="javascript:alert('tr')" type="text/html"/>
+				<podcast:chapters url="javascript:alert('ch')" type="application/json+chapters"/>
+				</item>
+				<item><guid>j2</guid><title>Text post</title><pubDate>Sun, 31 Dec 2023 10:00:00 +0000</pubDate>
+				<link>JavaScript:alert('text')</link></item>
+				</channel></rss>
+				""");
+		for (String path : new String[] { "/", "/episodes", "/episodes/hostile", "/episodes/text-post" }) {
+			String html = this.mvc.perform(get(path))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(html).as(path).doesNotContainIgnoringCase("javascript:");
+		}
+		Document page = page("/episodes/hostile");
+		assertThat(page.select("ul.persons li").text()).contains("Eve");
+	}
+
+	@Test
 	void anEpisodeWithoutAudioIsATextPost() throws Exception {
 		new ImporterHarness(this.context).importFrom(Fixtures.feed("edge-cases/hand-picked/gpodder_no-enclosure.rss"));
 		String slug = this.jdbc.queryForObject("SELECT slug FROM episode WHERE audio_url IS NULL LIMIT 1",

@@ -1,8 +1,10 @@
 package dev.podsite.feedimport;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
 import dev.podsite.episode.EpisodeLink;
 import dev.podsite.episode.Person;
@@ -12,11 +14,15 @@ import dev.podsite.feedimport.ImportedFeed.ImportedShow;
 import dev.podsite.show.Funding;
 import dev.podsite.show.ShowCategory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static dev.podsite.feedimport.TestFeeds.item;
 import static dev.podsite.feedimport.TestFeeds.map;
 import static dev.podsite.feedimport.TestFeeds.rss;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 class FeedMapperTests {
 
@@ -220,6 +226,99 @@ class FeedMapperTests {
 		assertThat(map(one).episodes().get(0).contentHash()).isEqualTo(map(one).episodes().get(0).contentHash());
 		assertThat(map(rss("", item("a", "Other title", DATE, ""))).episodes().get(0).contentHash())
 			.isNotEqualTo(map(one).episodes().get(0).contentHash());
+	}
+
+	@Test
+	void keepsOnlyHttpAndHttpsAddressesWhereThePagesPrintThemAndSaysWhatWasDropped() throws Exception {
+		ImportedFeed feed = map(rss("""
+				<podcast:funding url="javascript:alert('fund')">Fund</podcast:funding>
+				<podcast:funding url="https://show.example/support">Support</podcast:funding>
+				<itunes:image href="javascript:alert('img')"/>
+				""", item("a", "Hostile", DATE, """
+				<link>javascript:alert('link')</link>
+				<enclosure url="javascript:alert('enc')" type="audio/mpeg" length="5"/>
+				<itunes:image href="data:image/svg+xml,&lt;svg onload=alert(1)&gt;"/>
+				<podcast:person href="javascript:alert('person')" img="vbscript:x">Eve</podcast:person>
+				<podcast:transcript url="javascript:alert('tr')" type="text/html"/>
+				<podcast:transcript url="https://show.example/a.vtt" type="text/vtt"/>
+				<podcast:chapters url="file:///etc/passwd" type="application/json+chapters"/>
+				""")).replace("<link>https://show.example/</link>", "<link>javascript:alert('chan')</link>"));
+		assertThat(feed.show().link()).isNull();
+		assertThat(feed.show().imageUrl()).isNull();
+		assertThat(feed.show().fundings()).containsExactly(new Funding("https://show.example/support", "Support"));
+		ImportedEpisode episode = feed.episodes().get(0);
+		assertThat(episode.link()).isNull();
+		assertThat(episode.audioUrl()).isNull();
+		assertThat(episode.audioType()).isNull();
+		assertThat(episode.imageUrl()).isNull();
+		assertThat(episode.persons()).containsExactly(new Person("Eve", null, null, null, null));
+		assertThat(episode.transcripts()).extracting(Transcript::url).containsExactly("https://show.example/a.vtt");
+		assertThat(episode.chaptersUrl()).isNull();
+		assertThat(episode.chaptersType()).isNull();
+		assertThat(feed.warnings()).contains(
+				"Dropped the show's link, \"javascript:alert('chan')\": only http and https addresses are kept.",
+				"Dropped the show's image, \"javascript:alert('img')\": only http and https addresses are kept.",
+				"Dropped a funding link of the show, \"javascript:alert('fund')\": only http and https addresses are"
+						+ " kept.",
+				"Dropped the link of \"Hostile\", \"javascript:alert('link')\": only http and https addresses are kept.",
+				"Dropped the audio of \"Hostile\", \"javascript:alert('enc')\": only http and https addresses are kept.",
+				"Dropped the image of \"Hostile\", \"data:image/svg+xml,<svg onload=alert(1)>\": only http and https"
+						+ " addresses are kept.",
+				"Dropped the link of \"Eve\" in \"Hostile\", \"javascript:alert('person')\": only http and https"
+						+ " addresses are kept.",
+				"Dropped the image of \"Eve\" in \"Hostile\", \"vbscript:x\": only http and https addresses are kept.",
+				"Dropped a transcript of \"Hostile\", \"javascript:alert('tr')\": only http and https addresses are"
+						+ " kept.",
+				"Dropped the chapters of \"Hostile\", \"file:///etc/passwd\": only http and https addresses are kept.");
+	}
+
+	@Test
+	void resolvesRelativeAddressesAgainstTheFeedsAddress() throws Exception {
+		ImportedEpisode episode = single(item("a", "Relative", DATE, """
+				<link>/episodes/1</link>
+				<enclosure url="audio/1.mp3" type="audio/mpeg" length="5"/>
+				<podcast:person href="//people.example/ann" img="/img/ann.jpg">Ann</podcast:person>
+				<podcast:chapters url="chapters/1.json" type="application/json+chapters"/>
+				<podcast:transcript url="/t/1.vtt" type="text/vtt"/>
+				"""));
+		assertThat(episode.link()).isEqualTo("https://feeds.example/episodes/1");
+		assertThat(episode.audioUrl()).isEqualTo("https://feeds.example/audio/1.mp3");
+		assertThat(episode.persons()).containsExactly(
+				new Person("Ann", null, null, "https://feeds.example/img/ann.jpg", "https://people.example/ann"));
+		assertThat(episode.chaptersUrl()).isEqualTo("https://feeds.example/chapters/1.json");
+		assertThat(episode.transcripts()).extracting(Transcript::url).containsExactly("https://feeds.example/t/1.vtt");
+	}
+
+	@Test
+	void aRelativeAddressInAFeedReadFromAFileIsDroppedWithAReason() throws Exception {
+		URI file = URI.create("file:/srv/feeds/show.xml");
+		String xml = rss("",
+				item("a", "Local", DATE, "<enclosure url=\"audio/1.mp3\" type=\"audio/mpeg\" length=\"5\"/>"));
+		ImportedFeed feed = FeedMapper.map(FeedReader.parse(TestFeeds.fetched(xml)), file);
+		assertThat(feed.episodes().get(0).audioUrl()).isNull();
+		assertThat(feed.warnings()).contains("Dropped the audio of \"Local\", \"audio/1.mp3\": a relative address, and"
+				+ " the feed's own address file:/srv/feeds/show.xml is not a web address to resolve it against.");
+	}
+
+	@ParameterizedTest
+	@MethodSource("addresses")
+	void webUrlKeepsHttpAndHttpsOnly(String url, String expected) {
+		assertThat(FeedMapper.webUrl(url, TestFeeds.FEED_URL)).isEqualTo(expected);
+	}
+
+	static Stream<Arguments> addresses() {
+		return Stream.of(arguments("https://cdn.example/1.mp3", "https://cdn.example/1.mp3"),
+				arguments("HTTP://CDN.example/1.mp3", "HTTP://CDN.example/1.mp3"),
+				arguments("https://cdn.example/a file.mp3", "https://cdn.example/a file.mp3"),
+				arguments("https://cdn.example/100%off.mp3?a=|", "https://cdn.example/100%off.mp3?a=|"),
+				arguments("https://host_with_underscore.example/1.mp3", "https://host_with_underscore.example/1.mp3"),
+				arguments("//cdn.example/1.mp3", "https://cdn.example/1.mp3"),
+				arguments("1.mp3", "https://feeds.example/1.mp3"), arguments("javascript:alert(1)", null),
+				arguments("JavaScript:alert(1)", null), arguments("java\tscript:alert(1)", null),
+				arguments("java\nscript:alert(1)", null), arguments("data:text/html,<script>alert(1)</script>", null),
+				arguments("vbscript:msgbox(1)", null), arguments("file:///etc/passwd", null),
+				arguments("mailto:ann@show.example", null), arguments("http:/no-host", null),
+				arguments("http:opaque", null), arguments("javascript:%61lert(1)", null));
 	}
 
 	private static ImportedEpisode single(String item) throws FeedImportException {
