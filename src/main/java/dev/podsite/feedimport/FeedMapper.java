@@ -26,6 +26,7 @@ import com.rometools.rome.feed.synd.SyndEnclosure;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndImage;
+import dev.podsite.episode.Durations;
 import dev.podsite.episode.EpisodeLink;
 import dev.podsite.episode.MediaTypes;
 import dev.podsite.episode.Person;
@@ -187,8 +188,8 @@ final class FeedMapper {
 		ShowNotes notes = ShowNotes.fromFeed(notesSource(entry, itunes), notesBase);
 		String chaptersUrl = (podcast != null && podcast.getChapters() != null)
 				? webUrl(podcast.getChapters().url(), "the chapters of " + named) : null;
-		return new ImportedEpisode(identity, guid, permalink, title, link, publishedAt, duration(itunes), audioUrl,
-				(enclosure != null && enclosure.getLength() > 0) ? enclosure.getLength() : null,
+		return new ImportedEpisode(identity, guid, permalink, title, link, publishedAt, duration(entry, named),
+				audioUrl, (enclosure != null && enclosure.getLength() > 0) ? enclosure.getLength() : null,
 				audioType(enclosure, audioUrl, title), (itunes != null) ? itunes.getSeason() : null,
 				(itunes != null) ? itunes.getEpisode() : null, episodeType(itunes, title),
 				(itunes != null) ? itunes.getExplicitNullable() : null,
@@ -231,11 +232,18 @@ final class FeedMapper {
 				(itunes != null) ? itunes.getSummary() : null);
 	}
 
-	private static Integer duration(EntryInformation itunes) {
-		if (itunes == null || itunes.getDuration() == null) {
+	/** Read from the text: Rome makes 0 of what it cannot read, and -5 of "-5". */
+	private Integer duration(SyndEntry entry, String named) {
+		String text = trim(FeedReader.rawDuration(entry));
+		if (text == null) {
 			return null;
 		}
-		return Math.toIntExact(Math.round(itunes.getDuration().getMilliseconds() / 1000.0));
+		Integer seconds = Durations.parse(text);
+		if (seconds == null) {
+			this.warnings.add(named + " has the duration \"" + shortened(text)
+					+ "\", which is not a length in seconds, M:SS or H:MM:SS; it is shown without one.");
+		}
+		return seconds;
 	}
 
 	private String episodeType(EntryInformation itunes, String title) {

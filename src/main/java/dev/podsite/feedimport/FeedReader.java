@@ -12,11 +12,19 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.rometools.modules.itunes.ITunes;
+import com.rometools.rome.feed.WireFeed;
+import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.ParsingFeedException;
-import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.WireFeedInput;
 import com.rometools.rome.io.XmlReader;
+import org.jdom2.Document;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
+import org.jdom2.filter.Filters;
 
 /**
  * Parses a fetched feed with Rome. The charset comes from the byte order mark, the XML
@@ -31,6 +39,9 @@ final class FeedReader {
 			"content", "http://purl.org/rss/1.0/modules/content/", "atom", "http://www.w3.org/2005/Atom", "googleplay",
 			"http://www.google.com/schemas/play-podcasts/1.0", "media", "http://search.yahoo.com/mrss/", "dc",
 			"http://purl.org/dc/elements/1.1/");
+
+	/** Our namespace for raw text that Rome would otherwise lose. */
+	private static final Namespace RAW_TEXT = Namespace.getNamespace("podsite-raw", "urn:dev.podsite:raw-text");
 
 	private static final Pattern UNBOUND_PREFIX = Pattern.compile("The prefix \"(\\w+)\" for element");
 
@@ -79,10 +90,53 @@ final class FeedReader {
 	}
 
 	private static SyndFeed build(String xml) throws FeedException {
-		SyndFeedInput input = new SyndFeedInput(false, Locale.US);
-		input.setPreserveWireFeed(true);
+		WireFeedInput input = new RawTextKeepingInput();
 		input.setAllowDoctypes(false);
-		return input.build(new StringReader(xml));
+		return new SyndFeedImpl(input.build(new StringReader(xml)), true);
+	}
+
+	/**
+	 * The text of an item's {@code itunes:duration} as the feed wrote it, or null. Rome
+	 * turns text it cannot read into a length of 0 without a word; the mapper reads the
+	 * text itself.
+	 */
+	static String rawDuration(SyndEntry entry) {
+		for (Element element : entry.getForeignMarkup()) {
+			if (RAW_TEXT.equals(element.getNamespace()) && element.getName().equals("itunes-duration")) {
+				return element.getText();
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Copies the raw text of each {@code itunes:duration} into an element of our own
+	 * namespace beside it, before Rome reads the document. No module claims that
+	 * namespace, so Rome hands it over with the item's foreign markup.
+	 */
+	private static final class RawTextKeepingInput extends WireFeedInput {
+
+		RawTextKeepingInput() {
+			super(false, Locale.US);
+		}
+
+		@Override
+		public WireFeed build(Document document) throws FeedException {
+			List<Element> durations = new ArrayList<>();
+			for (Element element : document.getDescendants(Filters.element())) {
+				// Also the old capitalised URI (.../DTDs/Podcast-1.0.dtd) that Rome
+				// reads.
+				if (element.getName().equals("duration") && ITunes.URI.equalsIgnoreCase(element.getNamespaceURI())) {
+					durations.add(element);
+				}
+			}
+			for (Element duration : durations) {
+				duration.getParentElement()
+					.addContent(new Element("itunes-duration", RAW_TEXT).setText(duration.getText()));
+			}
+			return super.build(document);
+		}
+
 	}
 
 	/**

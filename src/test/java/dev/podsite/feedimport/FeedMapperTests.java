@@ -135,6 +135,48 @@ class FeedMapperTests {
 	}
 
 	@Test
+	void aDurationThatIsNotALengthIsLeftOutWithAWarning() throws Exception {
+		ImportedFeed feed = map(rss("", item("a", "Letters", DATE, "<itunes:duration>abc</itunes:duration>"),
+				item("b", "Iso", DATE, "<itunes:duration>PT1H</itunes:duration>"),
+				item("c", "Comma", DATE, "<itunes:duration>5,000</itunes:duration>"),
+				item("d", "Negative", DATE, "<itunes:duration>-5</itunes:duration>"),
+				item("e", "Four parts", DATE, "<itunes:duration>1:02:03:04</itunes:duration>"),
+				item("f", "Long minutes", DATE, "<itunes:duration> 61:30 </itunes:duration>"),
+				item("g", "Empty", DATE, "<itunes:duration></itunes:duration>")));
+		assertThat(feed.episodes()).extracting(ImportedEpisode::durationSeconds)
+			.containsExactly(null, null, null, null, null, 3690, null);
+		assertThat(feed.warnings()).containsExactly(
+				"\"Letters\" has the duration \"abc\", which is not a length in seconds, M:SS or H:MM:SS;"
+						+ " it is shown without one.",
+				"\"Iso\" has the duration \"PT1H\", which is not a length in seconds, M:SS or H:MM:SS;"
+						+ " it is shown without one.",
+				"\"Comma\" has the duration \"5,000\", which is not a length in seconds, M:SS or H:MM:SS;"
+						+ " it is shown without one.",
+				"\"Negative\" has the duration \"-5\", which is not a length in seconds, M:SS or H:MM:SS;"
+						+ " it is shown without one.",
+				"\"Four parts\" has the duration \"1:02:03:04\", which is not a length in seconds, M:SS or H:MM:SS;"
+						+ " it is shown without one.");
+	}
+
+	@Test
+	void readsTheDurationOfAtomEntriesAndOldRssToo() throws Exception {
+		ImportedFeed atom = map("""
+				<?xml version="1.0" encoding="utf-8"?>
+				<feed xmlns="http://www.w3.org/2005/Atom" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd">
+				<title>A</title><id>urn:a</id><updated>2024-01-01T00:00:00Z</updated><link href="https://a.example/"/>
+				<entry><id>urn:a:1</id><title>E1</title><updated>2024-01-01T00:00:00Z</updated>
+				<itunes:duration>2:00</itunes:duration></entry>
+				<entry><id>urn:a:2</id><title>E2</title><updated>2024-01-02T00:00:00Z</updated>
+				<itunes:duration>soon</itunes:duration></entry></feed>
+				""");
+		assertThat(atom.episodes()).extracting(ImportedEpisode::durationSeconds).containsExactly(120, null);
+		assertThat(atom.warnings()).singleElement().asString().startsWith("\"E2\" has the duration \"soon\"");
+		ImportedFeed rss092 = map(rss("", item("a", "Old", DATE, "<itunes:duration>1:00</itunes:duration>"))
+			.replace("version=\"2.0\"", "version=\"0.92\""));
+		assertThat(rss092.episodes()).extracting(ImportedEpisode::durationSeconds).containsExactly(60);
+	}
+
+	@Test
 	void mapsEnclosureItunesAndPodcastingTwoTags() throws Exception {
 		ImportedEpisode episode = single(item("a", "Full", DATE,
 				"""
