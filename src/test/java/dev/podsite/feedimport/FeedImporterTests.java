@@ -1,6 +1,8 @@
 package dev.podsite.feedimport;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -11,6 +13,9 @@ import dev.podsite.episode.EpisodeCatalog;
 import dev.podsite.episode.EpisodeSummary;
 import dev.podsite.support.Database;
 import dev.podsite.support.Fixtures;
+import dev.podsite.support.MutableClock;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,17 +23,31 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.bean.override.convention.TestBean;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static dev.podsite.feedimport.TestFeeds.item;
 import static dev.podsite.feedimport.TestFeeds.rss;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @SpringBootTest
+@AutoConfigureMockMvc
 class FeedImporterTests {
 
 	private static final String DATE = "Mon, 01 Jan 2024 10:00:00 +0000";
+
+	private static final MutableClock CLOCK = new MutableClock();
+
+	@TestBean
+	private Clock clock;
+
+	@Autowired
+	private MockMvc mvc;
 
 	@Autowired
 	private ApplicationContext context;
@@ -44,8 +63,13 @@ class FeedImporterTests {
 
 	private ImporterHarness harness;
 
+	static Clock clock() {
+		return CLOCK;
+	}
+
 	@BeforeEach
 	void emptySite() {
+		CLOCK.reset();
 		Database.clear(this.jdbc);
 		this.harness = new ImporterHarness(this.context);
 	}
@@ -117,14 +141,22 @@ class FeedImporterTests {
 	}
 
 	@Test
-	void futureEpisodesAreStoredButNotPublicUntilTheirDate() {
-		String future = DateTimeFormatter.RFC_1123_DATE_TIME
-			.format(Instant.now().plusSeconds(86_400).atOffset(ZoneOffset.UTC));
+	void futureEpisodesAreStoredAndBecomePublicOnTheirDate() throws Exception {
+		String tomorrow = DateTimeFormatter.RFC_1123_DATE_TIME
+			.format(CLOCK.instant().plus(Duration.ofDays(1)).atOffset(ZoneOffset.UTC));
 		this.harness.importXml(this.dir.resolve("feed.xml"),
-				rss("", item("1", "Tomorrow", future, ""), item("2", "Yesterday", DATE, "")));
+				rss("", item("1", "Tomorrow", tomorrow, ""), item("2", "Yesterday", DATE, "")));
 		assertThat(count("episode")).isEqualTo(2);
-		assertThat(this.catalog.page(0).getContent()).extracting(EpisodeSummary::title).containsExactly("Yesterday");
-		assertThat(this.catalog.find("tomorrow")).isEmpty();
+		assertThat(listedTitles()).containsExactly("Yesterday");
+		this.mvc.perform(get("/episodes/tomorrow")).andExpect(status().isNotFound());
+		assertThat(page("/episodes/yesterday").select("a[rel=next]")).isEmpty();
+
+		CLOCK.advance(Duration.ofDays(2));
+		assertThat(listedTitles()).containsExactly("Tomorrow", "Yesterday");
+		Document tomorrowsPage = page("/episodes/tomorrow");
+		assertThat(tomorrowsPage.select("h1").text()).isEqualTo("Tomorrow");
+		assertThat(tomorrowsPage.select("a[rel=prev]").attr("href")).isEqualTo("/episodes/yesterday");
+		assertThat(page("/episodes/yesterday").select("a[rel=next]").attr("href")).isEqualTo("/episodes/tomorrow");
 	}
 
 	@Test
@@ -200,6 +232,15 @@ class FeedImporterTests {
 		assertThat(count("episode")).isEqualTo(2000);
 		assertThat(this.catalog.page(99).getContent()).hasSize(20);
 		assertThat(this.catalog.page(100).getContent()).isEmpty();
+	}
+
+	private List<String> listedTitles() throws Exception {
+		return page("/episodes").select("ol.episode-list h2 a").eachText();
+	}
+
+	private Document page(String path) throws Exception {
+		return Jsoup.parse(
+				this.mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
 	}
 
 	private int count(String table) {
