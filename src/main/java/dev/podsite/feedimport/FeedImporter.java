@@ -72,6 +72,7 @@ public class FeedImporter {
 		ImportRun run = this.runs.save(ImportRun.start(url.toString(), false, started));
 		try {
 			ImportedFeed feed = FeedMapper.map(FeedReader.parse(this.fetcher.fetch(url)), url);
+			this.store.refuseToEmptyTheSite(feed);
 			finish(run, feed, url.toString(), false);
 		}
 		catch (FeedImportException ex) {
@@ -98,7 +99,8 @@ public class FeedImporter {
 			ImportedFeed feed = FeedMapper.map(FeedReader.parse(fetched), fetched.url());
 			finish(run, feed, this.properties.url().toString(), true);
 		}
-		catch (IOException | FeedImportException ex) {
+		catch (IOException | FeedImportException | RuntimeException ex) {
+			// Also a database error: a run left RUNNING says an import is under way.
 			run.failed("The demo snapshot could not be imported: " + ex.getMessage(), this.clock.instant());
 			log.error("The bundled demo snapshot could not be imported", ex);
 		}

@@ -2,6 +2,7 @@ package dev.podsite.feedimport;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -61,7 +62,27 @@ class FeedStore {
 		return Boolean.TRUE.equals(this.jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM show)", Boolean.class));
 	}
 
-	ImportCounts write(ImportedFeed feed, String feedUrl, boolean demo, Instant now) {
+	/**
+	 * Refuses a feed that lists no items while episodes are published: a hosting glitch
+	 * would otherwise empty the public site.
+	 */
+	void refuseToEmptyTheSite(ImportedFeed feed) throws FeedImportException {
+		if (!feed.episodes().isEmpty()) {
+			return;
+		}
+		int published = this.jdbc.queryForObject("SELECT count(*) FROM episode WHERE NOT hidden", Integer.class);
+		if (published > 0) {
+			throw new FeedImportException("The feed lists no episodes while " + published
+					+ ((published == 1) ? " is" : " are") + " published; nothing was hidden, as this is more likely"
+					+ " a fault of the feed's host.");
+		}
+	}
+
+	ImportCounts write(ImportedFeed feed, String feedUrl, boolean demo, Instant importedAt) {
+		// PostgreSQL keeps microseconds: a date with nanoseconds in the content hash
+		// would
+		// differ from the stored one at the next import.
+		Instant now = importedAt.truncatedTo(ChronoUnit.MICROS);
 		long showId = upsertShow(feed.show(), feedUrl, demo);
 		Map<String, StoredEpisode> stored = storedEpisodes(showId);
 		Set<String> slugs = new HashSet<>();

@@ -1,6 +1,7 @@
 package dev.podsite.feedimport;
 
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,6 +78,7 @@ class FeedImporterTests {
 	@AfterEach
 	void dropTriggers() {
 		this.jdbc.execute("DROP TRIGGER IF EXISTS refuse_boom ON episode");
+		this.jdbc.execute("DROP TRIGGER IF EXISTS refuse_show ON show");
 	}
 
 	@Test
@@ -157,6 +159,63 @@ class FeedImporterTests {
 		assertThat(tomorrowsPage.select("h1").text()).isEqualTo("Tomorrow");
 		assertThat(tomorrowsPage.select("a[rel=prev]").attr("href")).isEqualTo("/episodes/yesterday");
 		assertThat(page("/episodes/yesterday").select("a[rel=next]").attr("href")).isEqualTo("/episodes/tomorrow");
+	}
+
+	@Test
+	void aLoneUndatedItemIsUnchangedWhenTheSameFeedIsImportedAgain() {
+		// A system clock can tell nanoseconds; PostgreSQL keeps microseconds.
+		CLOCK.set(Instant.parse("2024-05-01T10:00:00.123456789Z"));
+		Path feed = this.dir.resolve("feed.xml");
+		String xml = rss("", item("1", "Undated", null, ""));
+		assertThat(this.harness.importXml(feed, xml).getNewCount()).isEqualTo(1);
+		CLOCK.advance(Duration.ofMinutes(15));
+		ImportRun again = this.harness.importXml(feed, xml);
+		assertThat(again.getUpdatedCount()).isZero();
+		assertThat(again.getUnchangedCount()).isEqualTo(1);
+		assertThat(this.jdbc.queryForObject("SELECT published_at FROM episode", Timestamp.class).toInstant())
+			.isEqualTo(Instant.parse("2024-05-01T10:00:00.123456Z"));
+	}
+
+	@Test
+	void aFeedWithoutItemsFailsAndHidesNothingWhileEpisodesArePublished() throws Exception {
+		Path feed = this.dir.resolve("feed.xml");
+		this.harness.importXml(feed, rss("", item("1", "One", DATE, ""), item("2", "Two", DATE, "")));
+		List<Map<String, Object>> before = episodeRows();
+
+		ImportRun empty = this.harness.importXml(feed, rss("").replace("Test Show", "Renamed Show"));
+		assertThat(empty.getStatus()).isEqualTo(ImportStatus.FAILED);
+		assertThat(empty.getErrorMessage()).isEqualTo("The feed lists no episodes while 2 are published; nothing was"
+				+ " hidden, as this is more likely a fault of the feed's host.");
+		assertThat(episodeRows()).isEqualTo(before);
+		assertThat(this.jdbc.queryForObject("SELECT title FROM show", String.class)).isEqualTo("Test Show");
+		assertThat(listedTitles()).containsExactlyInAnyOrder("One", "Two");
+	}
+
+	@Test
+	void aShowWithoutEpisodesImportsAFeedWithoutItems() {
+		ImportRun run = this.harness.importXml(this.dir.resolve("feed.xml"), rss(""));
+		assertThat(run.getStatus()).isEqualTo(ImportStatus.SUCCEEDED);
+		assertThat(this.jdbc.queryForObject("SELECT title FROM show", String.class)).isEqualTo("Test Show");
+		assertThat(this.harness.importXml(this.dir.resolve("feed.xml"), rss("")).getStatus())
+			.isEqualTo(ImportStatus.SUCCEEDED);
+	}
+
+	@Test
+	void aDemoImportThatFailsInTheDatabaseIsRecordedAsFailed() {
+		this.jdbc.execute("""
+				CREATE OR REPLACE FUNCTION refuse_show() RETURNS trigger AS $$
+				BEGIN RAISE EXCEPTION 'show refused'; END $$ LANGUAGE plpgsql""");
+		this.jdbc
+			.execute("CREATE TRIGGER refuse_show BEFORE INSERT ON show FOR EACH ROW EXECUTE FUNCTION refuse_show()");
+
+		ImportRun failed = this.harness.importFrom(this.dir.resolve("missing.xml"));
+		assertThat(failed.getStatus()).isEqualTo(ImportStatus.FAILED);
+		List<Map<String, Object>> runs = this.jdbc
+			.queryForList("SELECT demo, status, error_message FROM import_run ORDER BY id");
+		assertThat(runs).extracting((run) -> run.get("demo") + " " + run.get("status"))
+			.containsExactly("false FAILED", "true FAILED");
+		assertThat((String) runs.get(1).get("error_message")).startsWith("The demo snapshot could not be imported:")
+			.contains("show refused");
 	}
 
 	@Test
