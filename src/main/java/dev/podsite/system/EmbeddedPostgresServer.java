@@ -3,11 +3,15 @@ package dev.podsite.system;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -22,6 +26,8 @@ public final class EmbeddedPostgresServer {
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
 	private static final Duration ORPHAN_SHUTDOWN_WAIT = Duration.ofSeconds(30);
+
+	private static final Duration ORPHAN_QUIT_WAIT = Duration.ofSeconds(10);
 
 	private EmbeddedPostgresServer() {
 	}
@@ -52,36 +58,122 @@ public final class EmbeddedPostgresServer {
 
 	/**
 	 * A JVM killed with kill -9 leaves its postgres process running on the directory, and
-	 * a power cut leaves a stale postmaster.pid. Either would stop the next start.
+	 * a power cut leaves a stale postmaster.pid. Either would stop the next start. After
+	 * a reboot the pid in the file may name another process, even another PostgreSQL:
+	 * only a postgres whose command line names this directory is stopped.
 	 */
 	static void stopOrphanedServer(Path directory) throws IOException {
 		Path pidFile = directory.resolve("postmaster.pid");
 		if (!Files.exists(pidFile)) {
 			return;
 		}
-		Optional<ProcessHandle> postmaster = readPid(pidFile).flatMap(ProcessHandle::of)
-			.filter(ProcessHandle::isAlive)
-			.filter(EmbeddedPostgresServer::isPostgres);
-		if (postmaster.isEmpty()) {
+		Optional<ProcessHandle> process = readPid(pidFile).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
+		if (process.isEmpty()) {
 			log.warn("Removing the stale {} left by a server that is no longer running", pidFile);
 			Files.deleteIfExists(pidFile);
 			return;
 		}
-		ProcessHandle process = postmaster.get();
-		log.warn("A PostgreSQL server (pid {}) left running by a previous run still holds {}: stopping it",
-				process.pid(), directory);
-		// SIGTERM: the server finishes its work and shuts down cleanly.
-		process.destroy();
-		try {
-			process.onExit().get(ORPHAN_SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS);
+		ProcessHandle postmaster = process.get();
+		if (!isPostgresOn(postmaster, directory)) {
+			log.warn("Removing the stale {}: its pid {} now belongs to another process, which is left alone", pidFile,
+					postmaster.pid());
+			Files.deleteIfExists(pidFile);
+			return;
 		}
-		catch (Exception ex) {
-			log.warn("PostgreSQL (pid {}) did not stop within {}s; killing it", process.pid(),
-					ORPHAN_SHUTDOWN_WAIT.toSeconds());
-			process.destroyForcibly();
-			process.onExit().join();
+		log.warn("A PostgreSQL server (pid {}) left running by a previous run still holds {}: stopping it",
+				postmaster.pid(), directory);
+		// SIGINT is PostgreSQL's fast shutdown: it ends the sessions, writes a
+		// checkpoint and exits. SIGQUIT stops at once, leaving crash recovery to the
+		// next start; SIGKILL would leave its children holding the shared memory.
+		if (!stop(postmaster, "INT", ORPHAN_SHUTDOWN_WAIT) && !stop(postmaster, "QUIT", ORPHAN_QUIT_WAIT)) {
+			log.warn("PostgreSQL (pid {}) did not stop; killing it", postmaster.pid());
+			postmaster.destroyForcibly();
+			postmaster.onExit().join();
 		}
 		Files.deleteIfExists(pidFile);
+	}
+
+	/**
+	 * Sends {@code signal} and waits for the exit; false when it did not come in time.
+	 */
+	private static boolean stop(ProcessHandle process, String signal, Duration wait) throws IOException {
+		try {
+			signal(process, signal);
+			process.onExit().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+			return true;
+		}
+		catch (TimeoutException ex) {
+			log.warn("PostgreSQL (pid {}) did not stop within {}s of SIG{}", process.pid(), wait.toSeconds(), signal);
+			return false;
+		}
+		catch (ExecutionException ex) {
+			return !process.isAlive();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("Interrupted while stopping PostgreSQL (pid " + process.pid() + ")", ex);
+		}
+	}
+
+	private static void signal(ProcessHandle process, String signal) throws InterruptedException {
+		try {
+			new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+		}
+		catch (IOException ex) {
+			// No kill command: Java itself can only send SIGTERM (smart shutdown).
+			log.warn("Could not send SIG{} to PostgreSQL (pid {}): {}; sending SIGTERM", signal, process.pid(),
+					ex.getMessage());
+			process.destroy();
+		}
+	}
+
+	/**
+	 * Whether the process is a postgres started on {@code directory} (-D and the
+	 * directory), read from /proc/&lt;pid&gt;/cmdline, or where there is no /proc, from
+	 * what the JDK knows of it. What cannot be read is not ours.
+	 */
+	static boolean isPostgresOn(ProcessHandle process, Path directory) {
+		List<String> command = commandLine(process);
+		if (command.isEmpty() || !command.get(0).endsWith("postgres")) {
+			return false;
+		}
+		for (int i = 1; i < command.size(); i++) {
+			String argument = command.get(i);
+			if (argument.equals("-D") && i + 1 < command.size() && sameDirectory(command.get(i + 1), directory)) {
+				return true;
+			}
+			if (argument.startsWith("-D") && argument.length() > 2 && sameDirectory(argument.substring(2), directory)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static List<String> commandLine(ProcessHandle process) {
+		Path cmdline = Path.of("/proc", Long.toString(process.pid()), "cmdline");
+		try {
+			if (Files.isReadable(cmdline)) {
+				String text = Files.readString(cmdline, StandardCharsets.UTF_8);
+				return text.isEmpty() ? List.of() : List.of(text.split("\0"));
+			}
+		}
+		catch (IOException ex) {
+			return List.of();
+		}
+		ProcessHandle.Info info = process.info();
+		List<String> command = new ArrayList<>();
+		info.command().ifPresent(command::add);
+		info.arguments().ifPresent((arguments) -> command.addAll(List.of(arguments)));
+		return command;
+	}
+
+	private static boolean sameDirectory(String argument, Path directory) {
+		try {
+			return Files.isSameFile(Path.of(argument), directory);
+		}
+		catch (IOException | InvalidPathException ex) {
+			return false;
+		}
 	}
 
 	private static Optional<Long> readPid(Path pidFile) throws IOException {
@@ -95,10 +187,6 @@ public final class EmbeddedPostgresServer {
 		catch (NumberFormatException ex) {
 			return Optional.empty();
 		}
-	}
-
-	private static boolean isPostgres(ProcessHandle process) {
-		return process.info().command().map((command) -> command.endsWith("postgres")).orElse(false);
 	}
 
 }

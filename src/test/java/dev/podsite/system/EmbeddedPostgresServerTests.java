@@ -82,6 +82,36 @@ class EmbeddedPostgresServerTests {
 		}
 	}
 
+	@Test
+	void aPidThatNowBelongsToAnotherPostgresqlIsLeftAlone(@TempDir Path otherDirectory) throws Exception {
+		try (EmbeddedPostgres postgres = EmbeddedPostgresServer.start(this.dir, true)) {
+			execute(postgres, "CREATE TABLE kept (value text); INSERT INTO kept VALUES ('ours')");
+		}
+		try (EmbeddedPostgres other = EmbeddedPostgresServer.start(otherDirectory, false)) {
+			long otherPid = Long.parseLong(Files.readAllLines(otherDirectory.resolve("postmaster.pid")).get(0).trim());
+			// After a reboot, the pid our file names may be another server's.
+			Files.writeString(this.dir.resolve("postmaster.pid"), otherPid + "\n" + this.dir + "\n");
+
+			try (EmbeddedPostgres postgres = EmbeddedPostgresServer.start(this.dir, true)) {
+				assertThat(query(postgres, "SELECT value FROM kept")).isEqualTo("ours");
+			}
+			assertThat(ProcessHandle.of(otherPid).map(ProcessHandle::isAlive)).contains(true);
+			assertThat(query(other, "SELECT 'still serving'")).isEqualTo("still serving");
+		}
+	}
+
+	@Test
+	void onlyAPostgresStartedOnTheDirectoryIsOurs(@TempDir Path otherDirectory) throws Exception {
+		assertThat(EmbeddedPostgresServer.isPostgresOn(ProcessHandle.current(), this.dir)).isFalse();
+		try (EmbeddedPostgres postgres = EmbeddedPostgresServer.start(this.dir, false)) {
+			ProcessHandle postmaster = ProcessHandle
+				.of(Long.parseLong(Files.readAllLines(this.dir.resolve("postmaster.pid")).get(0).trim()))
+				.orElseThrow();
+			assertThat(EmbeddedPostgresServer.isPostgresOn(postmaster, this.dir)).isTrue();
+			assertThat(EmbeddedPostgresServer.isPostgresOn(postmaster, otherDirectory)).isFalse();
+		}
+	}
+
 	private static void execute(EmbeddedPostgres postgres, String sql) throws Exception {
 		try (Connection connection = postgres.getPostgresDatabase().getConnection();
 				Statement statement = connection.createStatement()) {
