@@ -1,0 +1,65 @@
+package dev.podsite.feedimport;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import dev.podsite.PodsiteApplication;
+import dev.podsite.support.Fixtures;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The site imports its feed right after start-up and then every
+ * {@code podsite.feed.refresh}. Runs its own application (the other tests turn the
+ * schedule off) and closes it, so no import runs on beside the other tests.
+ */
+class FeedImportSchedulerTests {
+
+	private static final Duration REFRESH = Duration.ofSeconds(3);
+
+	@Test
+	void importsRightAfterStartUpAndThenEveryRefresh() throws Exception {
+		Instant before = Instant.now();
+		try (ConfigurableApplicationContext site = new SpringApplicationBuilder(PodsiteApplication.class)
+			.web(WebApplicationType.NONE)
+			.run("--podsite.feed.schedule=true", "--podsite.feed.refresh=" + REFRESH,
+					"--podsite.feed.url=" + Fixtures.feed("real/serial_simplecast_40items.rss").toUri())) {
+			Instant started = Instant.now();
+			JdbcTemplate jdbc = site.getBean(JdbcTemplate.class);
+			List<Instant> runs = runsSince(jdbc, before);
+			Instant deadline = started.plus(REFRESH.multipliedBy(4));
+			while (runs.size() < 3 && Instant.now().isBefore(deadline)) {
+				Thread.sleep(100);
+				runs = runsSince(jdbc, before);
+			}
+			assertThat(runs).as("imports within four refreshes of start-up").hasSizeGreaterThanOrEqualTo(3);
+			assertThat(runs.get(0)).as("the first import starts with the site, not a refresh later")
+				.isBefore(started.plus(REFRESH.dividedBy(2)));
+			for (int i = 1; i < runs.size(); i++) {
+				assertThat(Duration.between(runs.get(i - 1), runs.get(i))).as("time between imports")
+					.isBetween(REFRESH.minusMillis(100), REFRESH.plusSeconds(3));
+			}
+			assertThat(jdbc.queryForList("SELECT status FROM import_run WHERE started_at >= ?", String.class,
+					Timestamp.from(before)))
+				.isSubsetOf("SUCCEEDED", "RUNNING");
+		}
+	}
+
+	private static List<Instant> runsSince(JdbcTemplate jdbc, Instant since) {
+		return jdbc
+			.queryForList("SELECT started_at FROM import_run WHERE started_at >= ? ORDER BY started_at",
+					Timestamp.class, Timestamp.from(since))
+			.stream()
+			.map(Timestamp::toInstant)
+			.toList();
+	}
+
+}
