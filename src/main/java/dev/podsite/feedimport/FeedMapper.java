@@ -347,8 +347,7 @@ final class FeedMapper {
 
 	/** The http or https form of {@code url}, or null. Absolute ones stay as written. */
 	static String webUrl(String url, URI base) {
-		// Browsers drop tabs and newlines inside a URL: "java\tscript:" runs as
-		// javascript:.
+		// Browsers drop tabs and newlines in URLs: "java\tscript:" is javascript:.
 		if (url == null || url.chars().anyMatch((c) -> c < 0x20 || c == 0x7f)) {
 			return null;
 		}

@@ -124,8 +124,7 @@ final class FeedReader {
 		public WireFeed build(Document document) throws FeedException {
 			List<Element> durations = new ArrayList<>();
 			for (Element element : document.getDescendants(Filters.element())) {
-				// Also the old capitalised URI (.../DTDs/Podcast-1.0.dtd) that Rome
-				// reads.
+				// Also the old URI, capitalised .../DTDs/..., that Rome reads.
 				if (element.getName().equals("duration") && ITunes.URI.equalsIgnoreCase(element.getNamespaceURI())) {
 					durations.add(element);
 				}

@@ -79,9 +79,8 @@ class FeedStore {
 	}
 
 	ImportCounts write(ImportedFeed feed, String feedUrl, boolean demo, Instant importedAt) {
-		// PostgreSQL keeps microseconds: a date with nanoseconds in the content hash
-		// would
-		// differ from the stored one at the next import.
+		// PostgreSQL keeps microseconds: with nanoseconds, the content hash of an
+		// undated item would differ from the stored one at every later import.
 		Instant now = importedAt.truncatedTo(ChronoUnit.MICROS);
 		long showId = upsertShow(feed.show(), feedUrl, demo);
 		Map<String, StoredEpisode> stored = storedEpisodes(showId);

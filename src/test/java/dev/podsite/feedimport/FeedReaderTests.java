@@ -69,7 +69,7 @@ class FeedReaderTests {
 
 	@Test
 	void aUtf8FeedServedAsTextXmlWithoutCharsetIsReadAsUtf8() throws Exception {
-		// RFC 3023 made such a body US-ASCII; RFC 7303 and podcast apps read it as UTF-8.
+		// RFC 3023 made such a body US-ASCII; RFC 7303 (and feedparser) read UTF-8.
 		assertThat(title(UNDECLARED.getBytes(StandardCharsets.UTF_8), "text/xml")).isEqualTo(TITLE);
 		assertThat(title(UNDECLARED.getBytes(StandardCharsets.UTF_8), "application/rss+xml")).isEqualTo(TITLE);
 		assertThat(title(UNDECLARED.getBytes(StandardCharsets.UTF_8), null)).isEqualTo(TITLE);
