@@ -1,10 +1,17 @@
 package dev.podsite.notes;
 
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.select.Elements;
 import org.jsoup.safety.Safelist;
@@ -28,6 +35,24 @@ final class NotesSanitizer {
 		.addProtocols("img", "src", "http", "https")
 		.addEnforcedAttribute("a", "rel", "nofollow noopener");
 
+	/** Elements whose content may only be phrasing (inline) content. */
+	private static final Set<String> PHRASING_ONLY = Set.of("p", "span", "strong", "b", "em", "i", "u", "s", "code",
+			"small", "sub", "sup", "h2", "h3", "h4", "h5", "h6", "pre");
+
+	/** Inline formatting that can go without breaking the text around a block. */
+	private static final Set<String> INLINE_FORMATTING = Set.of("strong", "b", "em", "i", "u", "s", "code", "small",
+			"sub", "sup");
+
+	private static final String BLOCKS = "p, div, ul, ol, dl, blockquote, pre, h2, h3, h4, h5, h6, table, figure, hr";
+
+	/** What a URL may not hold unencoded (besides whitespace and control characters). */
+	private static final String NOT_IN_URLS = "\"<>\\^`{|}[]";
+
+	private static final Pattern PERCENT_ESCAPE = Pattern.compile("%[0-9A-Fa-f]{2}");
+
+	private static final Pattern WEB_AUTHORITY = Pattern
+		.compile("([^@/]*@)?(\\[[0-9A-Fa-f:.]+]|[\\p{L}\\p{N}._~-]+)(:[0-9]{0,5})?");
+
 	private NotesSanitizer() {
 	}
 
@@ -37,8 +62,13 @@ final class NotesSanitizer {
 		Document dirty = Jsoup.parseBodyFragment(html, (base != null) ? base : "");
 		prepare(dirty, base);
 		Document clean = new Cleaner(SAFELIST).clean(dirty);
-		// Anchors without a usable href are just text.
+		// Anchors without a usable href are just text; images without one are their alt
+		// text.
 		clean.select("a:not([href])").unwrap();
+		for (Element image : clean.select("img:not([src])")) {
+			image.replaceWith(new TextNode(image.attr("alt")));
+		}
+		repairStructure(clean.body());
 		clean.outputSettings().prettyPrint(false);
 		return clean;
 	}
@@ -48,17 +78,135 @@ final class NotesSanitizer {
 		shiftHeadings(document);
 		for (Element element : document.select("a[href], img[src]")) {
 			String attribute = element.hasAttr("href") ? "href" : "src";
-			String url = element.attr(attribute).strip();
-			if (url.startsWith("//")) {
-				element.attr(attribute, "https:" + url);
+			// Checked before resolving too: jsoup resolves what it cannot parse to the
+			// base.
+			String url = validUrl(element.attr(attribute).strip());
+			if (url != null && url.startsWith("//")) {
+				url = validUrl("https:" + url);
 			}
-			else if (base != null) {
-				element.attr(attribute, element.absUrl(attribute));
+			else if (url != null && base != null) {
+				element.attr(attribute, url);
+				url = validUrl(element.absUrl(attribute));
 			}
-			else {
+			if (url != null) {
 				element.attr(attribute, url);
 			}
+			else {
+				element.removeAttr(attribute);
+			}
 		}
+	}
+
+	/**
+	 * The URL with what a browser would percent-encode encoded (spaces, quotes,
+	 * brackets), or null when it still is no URL, e.g. a web address without a host.
+	 */
+	private static String validUrl(String url) {
+		// Browsers drop tabs and line breaks inside URLs.
+		String encoded = encode(url.replaceAll("[\\t\\n\\r]", ""));
+		try {
+			URI uri = new URI(encoded);
+			boolean web = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+			boolean hasHost = uri.getRawAuthority() != null && WEB_AUTHORITY.matcher(uri.getRawAuthority()).matches();
+			return (!web || hasHost) ? encoded : null;
+		}
+		catch (URISyntaxException ex) {
+			return null;
+		}
+	}
+
+	/** Percent-encodes what may not stand in a URL after its scheme and host. */
+	private static String encode(String url) {
+		int start = 0;
+		int scheme = url.indexOf("://");
+		if (scheme > 0 && url.substring(0, scheme).matches("[A-Za-z][A-Za-z0-9+.-]*")) {
+			start = scheme + 3;
+			while (start < url.length() && "/?#".indexOf(url.charAt(start)) < 0) {
+				start++;
+			}
+		}
+		StringBuilder encoded = new StringBuilder(url.substring(0, start));
+		boolean inFragment = false;
+		for (int i = start; i < url.length(); i = url.offsetByCodePoints(i, 1)) {
+			int c = url.codePointAt(i);
+			boolean strayPercent = c == '%' && !PERCENT_ESCAPE.matcher(url).region(i, url.length()).lookingAt();
+			if (c <= ' ' || Character.isSpaceChar(c) || Character.isISOControl(c) || NOT_IN_URLS.indexOf(c) >= 0
+					|| strayPercent || (c == '#' && inFragment)) {
+				for (byte b : new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8)) {
+					encoded.append('%').append(String.format("%02X", b & 0xff));
+				}
+			}
+			else {
+				encoded.appendCodePoint(c);
+			}
+			inFragment |= c == '#';
+		}
+		return encoded.toString();
+	}
+
+	/**
+	 * After cleaning: the nesting HTML allows. List items stay in lists, and blocks stay
+	 * out of text-level elements (a span holding paragraphs becomes a div).
+	 */
+	private static void repairStructure(Element body) {
+		for (Element list : body.select("ul, ol")) {
+			keepOnlyItems(list);
+		}
+		Element misplaced;
+		while ((misplaced = firstBlockInPhrasing(body)) != null) {
+			Element container = phrasingContainer(misplaced);
+			if (container.nameIs("span") || container.nameIs("p")) {
+				container.tagName("div");
+			}
+			else if (INLINE_FORMATTING.contains(container.normalName())) {
+				container.unwrap();
+			}
+			else if (misplaced.nameIs("p") || misplaced.nameIs("div")) {
+				// A paragraph inside a heading: the heading keeps its text.
+				misplaced.unwrap();
+			}
+			else {
+				container.tagName("div");
+			}
+		}
+	}
+
+	/** Whatever sits in a list between its items joins the item before, or a new one. */
+	private static void keepOnlyItems(Element list) {
+		Element item = null;
+		for (Node child : new ArrayList<>(list.childNodes())) {
+			if (child instanceof Element element && element.nameIs("li")) {
+				item = element;
+			}
+			else if (!(child instanceof TextNode text && text.isBlank())) {
+				if (item == null) {
+					item = new Element("li");
+					child.before(item);
+				}
+				item.appendChild(child);
+			}
+		}
+	}
+
+	private static Element firstBlockInPhrasing(Element body) {
+		for (Element block : body.select(BLOCKS)) {
+			if (phrasingContainer(block) != null) {
+				return block;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The element that holds {@code block} though it only allows phrasing content, or
+	 * null. Links are transparent: they allow what their parent allows.
+	 */
+	private static Element phrasingContainer(Element block) {
+		Element parent = block.parent();
+		while (parent != null && parent.nameIs("a")) {
+			parent = parent.parent();
+		}
+		return (parent != null && PHRASING_ONLY.contains(parent.normalName())) ? parent : null;
 	}
 
 	/**

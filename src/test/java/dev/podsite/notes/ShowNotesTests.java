@@ -72,6 +72,47 @@ class ShowNotesTests {
 	}
 
 	@Test
+	void whatSitsInAListBetweenItsItemsBecomesPartOfAnItem() {
+		assertThat(ShowNotes.fromFeed("<ul><li>a</li><ul><li>b</li></ul><li>c</li></ul>", BASE).html())
+			.isEqualTo("<ul><li>a<ul><li>b</li></ul></li><li>c</li></ul>");
+		assertThat(ShowNotes.fromFeed("<ol><strong>Guests</strong> and friends<li>a</li></ol>", BASE).html())
+			.isEqualTo("<ol><li><strong>Guests</strong> and friends</li><li>a</li></ol>");
+	}
+
+	@Test
+	void blocksDoNotStayInsideTextLevelElements() {
+		// <span/> is no empty element in HTML: the span holds what follows.
+		assertThat(
+				ShowNotes.fromFeed("<div><strong>Description:</strong><span/><p>a</p><ul><li>b</li></ul></div>", BASE)
+					.html())
+			.isEqualTo("<div><strong>Description:</strong><div><p>a</p><ul><li>b</li></ul></div></div>");
+		assertThat(ShowNotes.fromFeed("<h2><p>Title</p></h2>", BASE).html()).isEqualTo("<h2>Title</h2>");
+		assertThat(ShowNotes.fromFeed("<b><p>a</p><p>b</p></b>", BASE).html()).isEqualTo("<p>a</p><p>b</p>");
+		assertThat(ShowNotes.fromFeed("<span><a href=\"https://x.example\"><p>a</p></a></span>", BASE).html())
+			.isEqualTo("<div><a href=\"https://x.example\" rel=\"nofollow noopener\"><p>a</p></a></div>");
+	}
+
+	@Test
+	void urlsArePercentEncodedWhereABrowserWouldEncodeThem() {
+		ShowNotes notes = ShowNotes
+			.fromFeed("<p><a href=\"https://x.example/Copy - PC2052?q=\\&quot;a|b&quot;#x#y\">A</a>"
+					+ "<a href=\"https://x.example/&amp;quothttps://y.example/Wing&quot;\">B</a>"
+					+ "<img src=\"https://x.example/a\tb%.png\" alt=\"C\"></p>", BASE);
+		assertThat(notes.links()).extracting(NoteLink::url)
+			.containsExactly("https://x.example/Copy%20-%20PC2052?q=%5C%22a%7Cb%22#x%23y",
+					"https://x.example/&quothttps://y.example/Wing%22");
+		assertThat(notes.html()).contains("src=\"https://x.example/ab%25.png\"");
+	}
+
+	@Test
+	void invalidUrlsAreDroppedAndTheirTextKept() {
+		ShowNotes notes = ShowNotes.fromFeed("<p><a href=\"http://exa mple.com/\">A</a> <a href=\"https:///x\">B</a>"
+				+ " <img src=\"http://[x/a.png\" alt=\"C\"> <img src=\"https://\"></p>", BASE);
+		assertThat(notes.html()).isEqualTo("<p>A B C </p>");
+		assertThat(notes.links()).isEmpty();
+	}
+
+	@Test
 	void headingsStartBelowThePagesTitleWithoutSkippingLevels() {
 		assertThat(ShowNotes.fromFeed("<h1>A</h1><h3>B</h3>", BASE).html()).isEqualTo("<h2>A</h2><h4>B</h4>");
 		assertThat(ShowNotes.fromFeed("<h3>Links</h3><h4>More</h4>", BASE).html())
@@ -81,7 +122,8 @@ class ShowNotesTests {
 	@Test
 	void sanitizingIsIdempotent() {
 		String once = ShowNotes
-			.fromFeed("<h1>T</h1><p>a <b>b</b> <a href=\"/x\">x</a><img src=\"/i.png\"></p><ul><li>1</li></ul>", BASE)
+			.fromFeed("<h1>T</h1><p>a <b>b</b> <a href=\"/x y\">x</a><img src=\"/i.png\"></p><ul><li>1</li></ul>"
+					+ "<ul><b>2</b><ol><li>3</li></ol></ul><span><p>4</p></span>", BASE)
 			.html();
 		assertThat(ShowNotes.fromHtml(once, BASE).html()).isEqualTo(once);
 	}
@@ -124,6 +166,8 @@ class ShowNotesTests {
 			ShowNotes notes = ShowNotes.fromFeed(item.select("description").text(), "https://www.codingblocks.net/");
 			assertThat(notes.html()).doesNotContain("<script", "javascript:");
 			assertThat(notes.links()).allSatisfy((link) -> assertThat(link.url()).matches("^(https?|mailto):.*"));
+			assertThat(ShowNotes.fromHtml(notes.html(), "https://www.codingblocks.net/").html())
+				.isEqualTo(notes.html());
 		}
 	}
 

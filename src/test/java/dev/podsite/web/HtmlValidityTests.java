@@ -29,10 +29,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every kind of public page passes the Nu Html Checker (the W3C's HTML5 validator).
+ * Every kind of public page passes the Nu Html Checker (the W3C's HTML5 validator), and
+ * so do the pages of every real feed of the corpus, whatever markup their notes carry.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class HtmlValidityTests {
+
+	/** Episode pages checked per feed; the notes of all episodes are checked anyway. */
+	private static final int EPISODE_PAGES_PER_FEED = 4;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -49,7 +53,7 @@ class HtmlValidityTests {
 	private Path dir;
 
 	@Test
-	void everyKindOfPageIsValidHtml5() throws Exception {
+	void everyKindOfPageAndEveryRealFeedsPagesAreValidHtml5() throws Exception {
 		Path checker = ExternalTool.npmPackage("vnu-jar", "build/dist/vnu.jar");
 		Database.clear(this.jdbc);
 		List<Path> pages = new ArrayList<>();
@@ -68,7 +72,13 @@ class HtmlValidityTests {
 		pages.add(save("demo", "/"));
 		pages.add(save("demo-episode", "/episodes/" + this.jdbc
 			.queryForObject("SELECT slug FROM episode ORDER BY published_at DESC LIMIT 1", String.class)));
+		for (String feed : Fixtures.corpus()) {
+			if (feed.startsWith("real/")) {
+				pages.addAll(savePagesOf(feed));
+			}
+		}
 
+		// One checker run for all pages: starting the checker costs more than checking.
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", checker.toString(),
 						"--errors-only", "--format", "text"));
@@ -78,6 +88,34 @@ class HtmlValidityTests {
 		assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
 		assertThat(report).as("the checker's report").doesNotContain("Error:").contains("No errors found");
 		assertThat(process.exitValue()).isZero();
+	}
+
+	/**
+	 * The show page, the list, episode pages spread over the feed's history, and one
+	 * document holding every episode's notes as the episode page embeds them.
+	 */
+	private List<Path> savePagesOf(String feed) throws IOException, InterruptedException {
+		Database.clear(this.jdbc);
+		new ImporterHarness(this.context).importFrom(Fixtures.feed(feed));
+		String name = feed.substring("real/".length()).replaceAll("[^A-Za-z0-9-]", "_");
+		List<Path> pages = new ArrayList<>(List.of(save(name + "__show", "/"), save(name + "__list", "/episodes")));
+		List<String> slugs = this.jdbc.queryForList(
+				"SELECT slug FROM episode WHERE NOT hidden AND published_at <= now() ORDER BY published_at DESC",
+				String.class);
+		int count = Math.min(EPISODE_PAGES_PER_FEED, slugs.size());
+		for (int i = 0; i < count; i++) {
+			String slug = slugs.get((count > 1) ? i * (slugs.size() - 1) / (count - 1) : 0);
+			pages.add(save(name + "__episode-" + i, "/episodes/" + slug));
+		}
+		StringBuilder notes = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+				+ "<title>Notes</title></head><body><main><h1>Notes</h1>");
+		for (String html : this.jdbc.queryForList("SELECT notes_html FROM episode WHERE notes_html <> ''",
+				String.class)) {
+			notes.append("<article><section class=\"notes\">").append(html).append("</section></article>");
+		}
+		pages
+			.add(Files.writeString(this.dir.resolve(name + "__all-notes.html"), notes.append("</main></body></html>")));
+		return pages;
 	}
 
 	private Path save(String name, String path) throws IOException, InterruptedException {
