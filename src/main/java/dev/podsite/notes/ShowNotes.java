@@ -94,8 +94,13 @@ public record ShowNotes(String html, List<NoteLink> links, String plainText, Str
 		return lead.toString();
 	}
 
-	private static boolean isMarkup(String source) {
-		return !Jsoup.parseBodyFragment(source).body().children().isEmpty();
+	/**
+	 * Plain text may hold angle brackets ("Vec&lt;T&gt;"): only elements HTML knows make
+	 * it markup.
+	 */
+	static boolean isMarkup(String source) {
+		Element body = Jsoup.parseBodyFragment(source).body();
+		return body.getAllElements().stream().anyMatch((element) -> element != body && element.tag().isKnownTag());
 	}
 
 	private static String plainTextToHtml(String text) {

@@ -72,6 +72,21 @@ class ShowNotesTests {
 	}
 
 	@Test
+	void plainTextWithAngleBracketsKeepsAllItsText() {
+		ShowNotes notes = ShowNotes.fromFeed("We use Vec<T> here.\n\nSecond paragraph https://example.com", BASE);
+		assertThat(notes.html()).isEqualTo("<p>We use Vec&lt;T&gt; here.</p><p>Second paragraph "
+				+ "<a href=\"https://example.com\" rel=\"nofollow noopener\">https://example.com</a></p>");
+		assertThat(notes.links()).containsExactly(new NoteLink("https://example.com", "https://example.com"));
+	}
+
+	@Test
+	void onlyElementsHtmlKnowsMakeMarkup() {
+		assertThat(ShowNotes.isMarkup("Option<String>, Result<T, E> and Box<dyn Error>")).isFalse();
+		assertThat(ShowNotes.isMarkup("a <br> b")).isTrue();
+		assertThat(ShowNotes.isMarkup("Vec<T> in <em>depth</em>")).isTrue();
+	}
+
+	@Test
 	void whatSitsInAListBetweenItsItemsBecomesPartOfAnItem() {
 		assertThat(ShowNotes.fromFeed("<ul><li>a</li><ul><li>b</li></ul><li>c</li></ul>", BASE).html())
 			.isEqualTo("<ul><li>a<ul><li>b</li></ul></li><li>c</li></ul>");
