@@ -121,13 +121,21 @@ public class Show {
 		return this.language;
 	}
 
+	/**
+	 * The language as a BCP 47 tag, e.g. en-US for en-us or en for "English", or null
+	 * when the feed names no language we know.
+	 */
+	public String getLanguageTag() {
+		return LanguageTags.of(this.language);
+	}
+
 	/** The language's name in English, e.g. "English" for en-us. */
 	public String getLanguageName() {
-		if (this.language == null) {
-			return null;
+		String tag = getLanguageTag();
+		if (tag == null) {
+			return this.language;
 		}
-		String name = Locale.forLanguageTag(this.language).getDisplayLanguage(Locale.ENGLISH);
-		return name.isEmpty() ? this.language : name;
+		return Locale.forLanguageTag(tag).getDisplayLanguage(Locale.ENGLISH);
 	}
 
 	public String getCopyright() {

@@ -82,6 +82,27 @@ class ShowPageTests {
 		assertThat(page("/episodes").select(".demo-notice")).hasSize(1);
 	}
 
+	@Test
+	void thePagesLanguageIsATagOrNone() throws Exception {
+		assertThat(page("/").select("html").attr("lang")).isEqualTo("en");
+		assertThat(pageOfAShowIn("en-us").select("html").attr("lang")).isEqualTo("en-US");
+		Document named = pageOfAShowIn("English");
+		assertThat(named.select("html").attr("lang")).isEqualTo("en");
+		assertThat(named.text()).contains("Language: English");
+		assertThat(pageOfAShowIn("Klingonisch").select("html[lang]")).isEmpty();
+	}
+
+	private Document pageOfAShowIn(String language) throws Exception {
+		new ImporterHarness(this.context).importXml(this.dir.resolve("feed.xml"), """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<rss version="2.0"><channel><title>Show</title><link>https://show.example/</link>
+				<description>d</description><language>%s</language>
+				<item><guid>1</guid><title>One</title><pubDate>Mon, 01 Jan 2024 10:00:00 +0000</pubDate></item>
+				</channel></rss>
+				""".formatted(language));
+		return page("/");
+	}
+
 	private Document page(String path) throws Exception {
 		return Jsoup.parse(
 				this.mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
