@@ -10,6 +10,7 @@ import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -164,6 +165,25 @@ class EpisodePagesTests {
 		}
 		Document page = page("/episodes/hostile");
 		assertThat(page.select("ul.persons li").text()).contains("Eve");
+	}
+
+	@Test
+	void theListOfAllLinksIsNotASecondLinksHeading() throws Exception {
+		new ImporterHarness(this.context).importXml(this.dir.resolve("feed.xml"), """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+				<title>Show</title><link>https://show.example/</link><description>d</description>
+				<item><guid>l1</guid><title>With links</title><pubDate>Mon, 01 Jan 2024 10:00:00 +0000</pubDate>
+				<content:encoded><![CDATA[<p>We talk.</p><h3>Links</h3>
+				<ul><li><a href="https://rust-lang.org">Rust</a></li></ul>]]></content:encoded></item>
+				</channel></rss>
+				""");
+		Document page = page("/episodes/with-links");
+		assertThat(page.select("h2")).extracting(Element::text).containsOnlyOnce("Links");
+		assertThat(page.select("h2").eachText()).doesNotHaveDuplicates();
+		assertThat(page.select("section.links").attr("aria-labelledby"))
+			.isEqualTo(page.select("section.links h2").attr("id"));
+		assertThat(page.select("section.links h2").text()).isEqualTo("All links in these notes");
 	}
 
 	@Test
