@@ -161,11 +161,7 @@ public class Episode {
 
 	/** The audio file's size for listeners, e.g. "48 MB", or null when unknown. */
 	public String getAudioSize() {
-		if (this.audioLength == null || this.audioLength <= 0) {
-			return null;
-		}
-		long megabytes = Math.round(this.audioLength / 1_000_000.0);
-		return (megabytes > 0) ? megabytes + " MB" : Math.max(1, Math.round(this.audioLength / 1000.0)) + " kB";
+		return FileSizes.format(this.audioLength);
 	}
 
 	public String getAudioType() {

@@ -1,0 +1,32 @@
+package dev.podsite.episode;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * File sizes as listeners read them: 5 bytes, 980 kB, 4.2 MB, 48 MB (decimal units, as
+ * feeds count bytes).
+ */
+final class FileSizes {
+
+	private FileSizes() {
+	}
+
+	static String format(Long bytes) {
+		if (bytes == null || bytes <= 0) {
+			return null;
+		}
+		if (bytes < 1000) {
+			return bytes + ((bytes == 1) ? " byte" : " bytes");
+		}
+		long kilobytes = Math.round(bytes / 1000.0);
+		if (kilobytes < 1000) {
+			return kilobytes + " kB";
+		}
+		// One decimal while it tells something: 4.2 MB, but 48 MB.
+		BigDecimal megabytes = BigDecimal.valueOf(bytes, 6);
+		int decimals = (megabytes.compareTo(BigDecimal.TEN) < 0) ? 1 : 0;
+		return megabytes.setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + " MB";
+	}
+
+}
