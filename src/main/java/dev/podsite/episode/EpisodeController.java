@@ -18,18 +18,22 @@ class EpisodeController {
 		this.catalog = catalog;
 	}
 
-	/** The episode list; {@code page} counts from 1 as listeners read it. */
+	/**
+	 * The episode list; {@code page} counts from 1 as listeners read it. Any other page
+	 * (0, past the last, not a number) is not found, like any address without a page.
+	 */
 	@GetMapping("/episodes")
-	String list(@RequestParam(defaultValue = "1") int page, Model model) {
-		if (page < 1) {
+	String list(@RequestParam(defaultValue = "1") String page, Model model) {
+		if (!page.matches("[0-9]{1,9}") || Integer.parseInt(page) < 1) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such page");
 		}
-		Page<EpisodeSummary> episodes = this.catalog.page(page - 1);
-		if (page > 1 && page > episodes.getTotalPages()) {
+		int number = Integer.parseInt(page);
+		Page<EpisodeSummary> episodes = this.catalog.page(number - 1);
+		if (number > 1 && number > episodes.getTotalPages()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such page");
 		}
 		model.addAttribute("episodes", episodes);
-		model.addAttribute("page", page);
+		model.addAttribute("page", number);
 		return "episodes/list";
 	}
 

@@ -73,6 +73,10 @@ class EpisodePagesTests {
 
 		this.mvc.perform(get("/episodes?page=4")).andExpect(status().isNotFound());
 		this.mvc.perform(get("/episodes?page=0")).andExpect(status().isNotFound());
+		this.mvc.perform(get("/episodes?page=-1")).andExpect(status().isNotFound());
+		this.mvc.perform(get("/episodes?page=abc")).andExpect(status().isNotFound());
+		this.mvc.perform(get("/episodes?page=99999999999")).andExpect(status().isNotFound());
+		this.mvc.perform(get("/episodes?page=")).andExpect(status().isOk());
 	}
 
 	@Test

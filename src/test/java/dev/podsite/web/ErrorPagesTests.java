@@ -61,6 +61,13 @@ class ErrorPagesTests {
 		assertThat(Jsoup.parse(response.body()).select("h1").text()).isEqualTo("Not found");
 	}
 
+	@Test
+	void aListPageThatIsNoNumberIsNotFoundEither() throws Exception {
+		HttpResponse<String> response = get("/episodes?page=abc");
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(Jsoup.parse(response.body()).select("h1").text()).isEqualTo("Not found");
+	}
+
 	private HttpResponse<String> get(String path) throws Exception {
 		// As a browser asks: an API client without Accept: text/html gets JSON instead.
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
