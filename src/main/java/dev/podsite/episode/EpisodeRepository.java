@@ -12,12 +12,12 @@ import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.query.Param;
 
 /**
- * Reads episodes for the public site: published ones only, that is not hidden and not
- * dated in the future.
+ * Reads episodes for the public site: listed ones only (published, not deleted, still in
+ * the feed or kept by the host) whose date has come.
  */
 public interface EpisodeRepository extends Repository<Episode, Long> {
 
-	String PUBLIC = "e.hidden = false and e.publishedAt <= :now";
+	String PUBLIC = "e.listed = true and e.publishedAt <= :now";
 
 	String SUMMARY = "select new dev.podsite.episode.EpisodeSummary(e.slug, e.title, e.publishedAt, e.durationSeconds,"
 			+ " e.summary, e.season, e.episodeNumber, e.audioUrl) from Episode e";
@@ -39,7 +39,7 @@ public interface EpisodeRepository extends Repository<Episode, Long> {
 	List<Episode> findPublishedWithAudio(@Param("now") Instant now);
 
 	/** When the next scheduled episode becomes public, if one is waiting. */
-	@Query("select min(e.publishedAt) from Episode e where e.hidden = false and e.publishedAt > :now")
+	@Query("select min(e.publishedAt) from Episode e where e.listed = true and e.publishedAt > :now")
 	Optional<Instant> findNextPublicationAfter(@Param("now") Instant now);
 
 	@Query("select max(e.updatedAt) from Episode e")

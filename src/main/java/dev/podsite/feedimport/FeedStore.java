@@ -4,12 +4,16 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
+import dev.podsite.episode.EpisodeFields;
 import dev.podsite.episode.EpisodeLink;
 import dev.podsite.episode.EpisodeSlugs;
 import dev.podsite.episode.Person;
@@ -20,6 +24,7 @@ import dev.podsite.show.Funding;
 import dev.podsite.show.ShowCategory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -34,28 +39,43 @@ class FeedStore {
 
 	private static final Logger log = LoggerFactory.getLogger(FeedStore.class);
 
+	// Fields the host overrode keep the host's value; the feed's goes to feed_values, for
+	// "revert to feed". Imports do not bump the version: it guards the host's edits.
 	private static final String UPSERT_EPISODE = """
 			INSERT INTO episode (show_id, identity, guid, guid_permalink, slug, title, link, published_at,
 				duration_seconds, audio_url, audio_length, audio_type, season, episode_number, episode_type,
-				explicit, image_url, chapters_url, chapters_type, notes_html, summary, content_hash)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				explicit, image_url, chapters_url, chapters_type, notes_html, summary, content_hash, feed_values)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
 			ON CONFLICT (show_id, identity) DO UPDATE SET
-				guid = excluded.guid, guid_permalink = excluded.guid_permalink, title = excluded.title,
-				link = excluded.link, published_at = excluded.published_at,
-				duration_seconds = excluded.duration_seconds, audio_url = excluded.audio_url,
-				audio_length = excluded.audio_length, audio_type = excluded.audio_type, season = excluded.season,
-				episode_number = excluded.episode_number, episode_type = excluded.episode_type,
-				explicit = excluded.explicit, image_url = excluded.image_url,
-				chapters_url = excluded.chapters_url, chapters_type = excluded.chapters_type,
-				notes_html = excluded.notes_html, summary = excluded.summary,
-				content_hash = excluded.content_hash, hidden = false, hidden_at = NULL,
-				version = episode.version + 1, updated_at = now()
-			""";
+				guid = excluded.guid, guid_permalink = excluded.guid_permalink, link = excluded.link,
+				image_url = excluded.image_url, chapters_url = excluded.chapters_url,
+				chapters_type = excluded.chapters_type, content_hash = excluded.content_hash,
+				feed_values = excluded.feed_values, hidden = false, hidden_at = NULL, updated_at = now(),
+				%s
+			""".formatted(String.join(",\n\t\t\t\t", keepOverridden(EpisodeFields.TITLE, "title"),
+			keepOverridden(EpisodeFields.NOTES, "notes_html", "summary"),
+			keepOverridden(EpisodeFields.AUDIO_URL, "audio_url"),
+			keepOverridden(EpisodeFields.AUDIO_LENGTH, "audio_length"),
+			keepOverridden(EpisodeFields.AUDIO_TYPE, "audio_type"),
+			keepOverridden(EpisodeFields.DURATION, "duration_seconds"),
+			keepOverridden(EpisodeFields.PUBLISHED_AT, "published_at"), keepOverridden(EpisodeFields.SEASON, "season"),
+			keepOverridden(EpisodeFields.EPISODE_NUMBER, "episode_number"),
+			keepOverridden(EpisodeFields.EPISODE_TYPE, "episode_type"),
+			keepOverridden(EpisodeFields.EXPLICIT, "explicit")));
 
 	private final JdbcTemplate jdbc;
 
+	private final JsonMapper json = JsonMapper.builder().build();
+
 	FeedStore(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	private static String keepOverridden(String field, String... columns) {
+		return Arrays.stream(columns)
+			.map((column) -> column + " = CASE WHEN '" + field + "' = ANY (episode.overrides) THEN episode." + column
+					+ " ELSE excluded." + column + " END")
+			.collect(Collectors.joining(", "));
 	}
 
 	boolean hasShow() {
@@ -135,7 +155,7 @@ class FeedStore {
 			showId = ((Number) existing.get(0).get("id")).longValue();
 			boolean wasDemo = (Boolean) existing.get(0).get("demo");
 			if (wasDemo && !demo) {
-				int removed = this.jdbc.update("DELETE FROM episode WHERE show_id = ?", showId);
+				int removed = this.jdbc.update("DELETE FROM episode WHERE show_id = ? AND origin = 'FEED'", showId);
 				log.info("The real feed replaces the demo snapshot: removed its {} demo episodes", removed);
 			}
 			Object[] withId = java.util.Arrays.copyOf(values, values.length + 1);
@@ -176,9 +196,31 @@ class FeedStore {
 			rows.add(new Object[] { showId, e.identity(), e.guid(), e.guidPermalink(), slugs.get(i), e.title(),
 					e.link(), Timestamp.from(e.publishedAt()), e.durationSeconds(), e.audioUrl(), e.audioLength(),
 					e.audioType(), e.season(), e.episodeNumber(), e.episodeType(), e.explicit(), e.imageUrl(),
-					e.chaptersUrl(), e.chaptersType(), e.notesHtml(), e.summary(), e.contentHash() });
+					e.chaptersUrl(), e.chaptersType(), e.notesHtml(), e.summary(), e.contentHash(), feedValues(e) });
 		}
 		this.jdbc.batchUpdate(UPSERT_EPISODE, rows);
+	}
+
+	/**
+	 * The feed's values of the fields a host can override, keyed as EpisodeFields names
+	 * them.
+	 */
+	private String feedValues(ImportedEpisode e) {
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put(EpisodeFields.TITLE, e.title());
+		values.put("notesHtml", e.notesHtml());
+		values.put("summary", e.summary());
+		values.put("links", e.links());
+		values.put(EpisodeFields.AUDIO_URL, e.audioUrl());
+		values.put(EpisodeFields.AUDIO_LENGTH, e.audioLength());
+		values.put(EpisodeFields.AUDIO_TYPE, e.audioType());
+		values.put(EpisodeFields.DURATION, e.durationSeconds());
+		values.put(EpisodeFields.PUBLISHED_AT, e.publishedAt().toString());
+		values.put(EpisodeFields.SEASON, e.season());
+		values.put(EpisodeFields.EPISODE_NUMBER, e.episodeNumber());
+		values.put(EpisodeFields.EPISODE_TYPE, e.episodeType());
+		values.put(EpisodeFields.EXPLICIT, e.explicit());
+		return this.json.writeValueAsString(values);
 	}
 
 	private void replaceChildren(long showId, List<ImportedEpisode> episodes) {
@@ -186,12 +228,21 @@ class FeedStore {
 			return;
 		}
 		String[] identities = episodes.stream().map(ImportedEpisode::identity).toArray(String[]::new);
+		// The rows are locked by this import's upsert: their overrides cannot change now.
 		Map<String, Long> ids = new HashMap<>();
-		this.jdbc.query("SELECT id, identity FROM episode WHERE show_id = ? AND identity = ANY (?)", (row) -> {
-			ids.put(row.getString("identity"), row.getLong("id"));
-		}, showId, identities);
+		Set<Long> hostNotes = new HashSet<>();
+		this.jdbc.query("SELECT id, identity, ? = ANY (overrides) AS host_notes FROM episode"
+				+ " WHERE show_id = ? AND identity = ANY (?)", (row) -> {
+					ids.put(row.getString("identity"), row.getLong("id"));
+					if (row.getBoolean("host_notes")) {
+						hostNotes.add(row.getLong("id"));
+					}
+				}, EpisodeFields.NOTES, showId, identities);
 		Long[] episodeIds = ids.values().toArray(Long[]::new);
-		for (String table : new String[] { "episode_link", "episode_transcript", "episode_person" }) {
+		Long[] feedNotes = ids.values().stream().filter((id) -> !hostNotes.contains(id)).toArray(Long[]::new);
+		// The links are those of the notes: the host's notes keep the host's links.
+		this.jdbc.update("DELETE FROM episode_link WHERE episode_id = ANY (?)", (Object) feedNotes);
+		for (String table : new String[] { "episode_transcript", "episode_person" }) {
 			this.jdbc.update("DELETE FROM " + table + " WHERE episode_id = ANY (?)", (Object) episodeIds);
 		}
 		List<Object[]> links = new ArrayList<>();
@@ -199,7 +250,10 @@ class FeedStore {
 		List<Object[]> persons = new ArrayList<>();
 		for (ImportedEpisode episode : episodes) {
 			long id = ids.get(episode.identity());
-			links.addAll(indexed(episode.links(), (EpisodeLink l, int i) -> new Object[] { id, i, l.text(), l.url() }));
+			if (!hostNotes.contains(id)) {
+				links.addAll(
+						indexed(episode.links(), (EpisodeLink l, int i) -> new Object[] { id, i, l.text(), l.url() }));
+			}
 			transcripts.addAll(indexed(episode.transcripts(),
 					(Transcript t, int i) -> new Object[] { id, i, t.url(), t.type(), t.language(), t.rel() }));
 			persons.addAll(indexed(episode.persons(), (Person p,
@@ -212,11 +266,15 @@ class FeedStore {
 				+ " image_url, href) VALUES (?, ?, ?, ?, ?, ?, ?)", persons);
 	}
 
-	/** Items that left the feed are kept, hidden from the public site. */
+	/**
+	 * Items that left the feed are kept, hidden from the public site, unless the host
+	 * chose to keep them there. The host's own episodes were never in the feed.
+	 */
 	private int hideMissing(long showId, List<ImportedEpisode> episodes) {
 		String[] present = episodes.stream().map(ImportedEpisode::identity).toArray(String[]::new);
-		return this.jdbc.update("UPDATE episode SET hidden = true, hidden_at = now(), version = version + 1"
-				+ " WHERE show_id = ? AND NOT hidden AND NOT (identity = ANY (?))", showId, present);
+		return this.jdbc.update("UPDATE episode SET hidden = true, hidden_at = now() WHERE show_id = ?"
+				+ " AND origin = 'FEED' AND NOT hidden AND NOT (? = ANY (overrides)) AND NOT (identity = ANY (?))",
+				showId, EpisodeFields.VISIBILITY, present);
 	}
 
 	private static <T> List<Object[]> indexed(List<T> items, Row<T> row) {

@@ -2,9 +2,19 @@ package dev.podsite.feedimport;
 
 public enum ImportStatus {
 
-	RUNNING, SUCCEEDED, FAILED,
+	RUNNING("Running"), SUCCEEDED("Succeeded"), FAILED("Failed"),
 
 	/** Another instance held the import lock. */
-	SKIPPED
+	SKIPPED("Skipped: another instance was importing");
+
+	private final String label;
+
+	ImportStatus(String label) {
+		this.label = label;
+	}
+
+	public String getLabel() {
+		return this.label;
+	}
 
 }

@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.event.EventListener;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -58,7 +58,7 @@ class PublishedFeed {
 		return this.rendered.get(this::render);
 	}
 
-	@EventListener(ShowChanged.class)
+	@TransactionalEventListener(classes = ShowChanged.class, fallbackExecution = true)
 	void forget() {
 		this.rendered.invalidate();
 	}

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import dev.podsite.show.UntilShowChanges.Expiring;
 
-import org.springframework.context.event.EventListener;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,7 +28,7 @@ public class CurrentShow {
 		return this.current.get(() -> Expiring.never(this.shows.findCurrent()));
 	}
 
-	@EventListener(ShowChanged.class)
+	@TransactionalEventListener(classes = ShowChanged.class, fallbackExecution = true)
 	void forget() {
 		this.current.invalidate();
 	}

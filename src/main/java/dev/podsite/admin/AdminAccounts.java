@@ -1,0 +1,105 @@
+package dev.podsite.admin;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/**
+ * The host's account, stored hashed in PostgreSQL so every instance knows it. At start-up
+ * it is created from {@code podsite.admin.*}; without a configured password a strong one
+ * is generated once, and printed once.
+ */
+@Service
+class AdminAccounts implements UserDetailsService, ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(AdminAccounts.class);
+
+	private static final SecureRandom random = new SecureRandom();
+
+	private final AdminProperties properties;
+
+	private final JdbcTemplate jdbc;
+
+	private final PasswordEncoder passwords;
+
+	AdminAccounts(AdminProperties properties, JdbcTemplate jdbc, PasswordEncoder passwords) {
+		this.properties = properties;
+		this.jdbc = jdbc;
+		this.passwords = passwords;
+	}
+
+	@Override
+	public UserDetails loadUserByUsername(String username) {
+		List<String> hashes = this.jdbc.queryForList("SELECT password_hash FROM admin_account WHERE username = ?",
+				String.class, username);
+		if (hashes.isEmpty()) {
+			throw new UsernameNotFoundException("No account " + username);
+		}
+		return User.withUsername(username).password(hashes.get(0)).roles("HOST").build();
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		String username = this.properties.username();
+		if (this.properties.hasPassword()) {
+			useConfiguredPassword(username, this.properties.password());
+		}
+		else {
+			generatePasswordOnce(username);
+		}
+	}
+
+	private void useConfiguredPassword(String username, String password) {
+		List<String> hashes = this.jdbc.queryForList("SELECT password_hash FROM admin_account WHERE username = ?",
+				String.class, username);
+		if (hashes.size() == 1 && this.passwords.matches(password, hashes.get(0))) {
+			return;
+		}
+		this.jdbc.update("""
+				INSERT INTO admin_account (username, password_hash) VALUES (?, ?)
+				ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, updated_at = now()
+				""", username, this.passwords.encode(password));
+		log.info("The admin account '{}' now signs in with the password from podsite.admin.password", username);
+	}
+
+	private void generatePasswordOnce(String username) {
+		String password = generatePassword();
+		// Of several instances starting at once, only the one whose insert wins prints
+		// it.
+		int created = this.jdbc.update(
+				"INSERT INTO admin_account (username, password_hash) VALUES (?, ?) ON CONFLICT DO NOTHING", username,
+				this.passwords.encode(password));
+		if (created == 1) {
+			log.warn("""
+
+					No admin password is configured, so one was generated for the account '{}':
+
+					    {}
+
+					Sign in at /login. It is shown this once and stored only as a hash. To choose your own,
+					start the site with podsite.admin.password set (environment: PODSITE_ADMIN_PASSWORD).
+					""", username, password);
+		}
+	}
+
+	/** 24 characters from a CSPRNG: 144 bits. */
+	static String generatePassword() {
+		byte[] bytes = new byte[18];
+		random.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+}

@@ -1,0 +1,60 @@
+package dev.podsite.admin;
+
+import dev.podsite.feedimport.FeedImportProperties;
+import dev.podsite.feedimport.FeedImporter;
+import dev.podsite.feedimport.ImportRun;
+import dev.podsite.feedimport.ImportRunRepository;
+import dev.podsite.feedimport.ImportStatus;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The host's dashboard: how the feed imports go, and the episodes that left the feed.
+ */
+@Controller
+class DashboardController {
+
+	private final FeedImportProperties feed;
+
+	private final FeedImporter importer;
+
+	private final ImportRunRepository runs;
+
+	private final HostEpisodes episodes;
+
+	DashboardController(FeedImportProperties feed, FeedImporter importer, ImportRunRepository runs,
+			HostEpisodes episodes) {
+		this.feed = feed;
+		this.importer = importer;
+		this.runs = runs;
+		this.episodes = episodes;
+	}
+
+	@GetMapping("/admin")
+	String dashboard(Model model) {
+		model.addAttribute("feedUrl", this.feed.url());
+		model.addAttribute("runs", this.runs.findTop20ByOrderByStartedAtDesc());
+		model.addAttribute("leftTheFeed", this.episodes.findLeftTheFeed());
+		return "admin/dashboard";
+	}
+
+	@PostMapping("/admin/import")
+	String importNow(RedirectAttributes redirect) {
+		ImportRun run = this.importer.importNow();
+		if (run.getStatus() == ImportStatus.SUCCEEDED) {
+			redirect.addFlashAttribute("message",
+					"Imported the feed: %d new, %d updated, %d unchanged, %d hidden%s.".formatted(run.getNewCount(),
+							run.getUpdatedCount(), run.getUnchangedCount(), run.getHiddenCount(),
+							run.getWarnings().isEmpty() ? "" : ", " + run.getWarnings().size() + " warnings"));
+		}
+		else {
+			redirect.addFlashAttribute("error", "The import did not complete: " + run.getErrorMessage());
+		}
+		return "redirect:/admin";
+	}
+
+}

@@ -1,0 +1,24 @@
+package dev.podsite.admin;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.podsite.episode.EpisodeOrigin;
+import dev.podsite.episode.EpisodeState;
+import dev.podsite.episode.EpisodeStatus;
+
+/**
+ * An episode in the host's lists: read without its notes.
+ */
+public record EpisodeRow(Long id, String slug, String title, Instant publishedAt, EpisodeOrigin origin,
+		EpisodeStatus status, boolean hidden, Instant deletedAt, List<String> overrides) {
+
+	public EpisodeState state(Instant now) {
+		return EpisodeState.of(this.deletedAt, this.hidden, this.status, this.publishedAt, now);
+	}
+
+	public boolean imported() {
+		return this.origin == EpisodeOrigin.FEED;
+	}
+
+}

@@ -1,0 +1,68 @@
+package dev.podsite.system;
+
+import dev.podsite.admin.LoginThrottle;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Who may do what: everyone reads the site and the feed; only the signed-in host reaches
+ * {@code /admin}. Forms carry CSRF tokens, the session id changes at sign-in, and every
+ * page gets a Content-Security-Policy without inline script.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	// Audio and artwork come from the show's hosts; everything else from the site itself.
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' https: data:;"
+			+ " media-src 'self' https:; script-src 'self'; style-src 'self'; object-src 'none';"
+			+ " base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	/**
+	 * The feed is public, sets no cookie and holds no form: polls skip the session and
+	 * CSRF machinery, which keeps a 304 cheap.
+	 */
+	@Bean
+	@Order(1)
+	SecurityFilterChain feed(HttpSecurity http) throws Exception {
+		http.securityMatcher("/feed.xml")
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.securityContext((context) -> context.disable())
+			.requestCache((cache) -> cache.disable())
+			.anonymous((anonymous) -> anonymous.disable())
+			.csrf((csrf) -> csrf.disable());
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain site(HttpSecurity http, LoginThrottle throttle) throws Exception {
+		http.authorizeHttpRequests(
+				(requests) -> requests.requestMatchers("/admin/**").hasRole("HOST").anyRequest().permitAll())
+			.formLogin((login) -> login.loginPage("/login")
+				.successHandler(throttle.successHandler())
+				.failureHandler(throttle.failureHandler())
+				.permitAll())
+			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+			.addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class);
+		return http.build();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+}
