@@ -13,6 +13,14 @@ ALTER TABLE episode ADD COLUMN notes_markdown text;
 ALTER TABLE episode ADD COLUMN overrides text[] NOT NULL DEFAULT '{}';
 -- The feed's latest values of those fields, for "revert to feed".
 ALTER TABLE episode ADD COLUMN feed_values jsonb;
+-- Episodes imported before: their current values are the feed's.
+UPDATE episode e SET feed_values = jsonb_build_object(
+	'title', title, 'notesHtml', notes_html, 'summary', summary,
+	'links', coalesce((SELECT jsonb_agg(jsonb_build_object('text', l.text, 'url', l.url) ORDER BY l.position)
+		FROM episode_link l WHERE l.episode_id = e.id), '[]'::jsonb),
+	'audioUrl', audio_url, 'audioLength', audio_length, 'audioType', audio_type, 'duration', duration_seconds,
+	'publishedAt', published_at, 'season', season, 'episodeNumber', episode_number,
+	'episodeType', episode_type, 'explicit', explicit);
 -- What the public site and the feed show (when its date has come).
 ALTER TABLE episode ADD COLUMN listed boolean
 	GENERATED ALWAYS AS (NOT hidden AND status = 'PUBLISHED' AND deleted_at IS NULL) STORED;

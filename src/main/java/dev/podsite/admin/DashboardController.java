@@ -36,7 +36,8 @@ class DashboardController {
 
 	@GetMapping("/admin")
 	String dashboard(Model model) {
-		model.addAttribute("feedUrl", this.feed.url());
+		model.addAttribute("feedUrl", this.feed.url().toString());
+		model.addAttribute("feedOnTheWeb", this.feed.url().getScheme().startsWith("http"));
 		model.addAttribute("runs", this.runs.findTop20ByOrderByStartedAtDesc());
 		model.addAttribute("leftTheFeed", this.episodes.findLeftTheFeed());
 		return "admin/dashboard";
