@@ -30,7 +30,7 @@ CREATE INDEX episode_listed_newest ON episode (show_id, published_at DESC, id DE
 -- The admin's list: all episodes newest first, and search by any part of the title.
 CREATE INDEX episode_newest ON episode (published_at DESC, id DESC);
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
-CREATE INDEX episode_title_search ON episode USING gin (title gin_trgm_ops);
+CREATE INDEX episode_title_search ON episode USING gin (lower(title) gin_trgm_ops);
 -- Episodes that left the feed, for the dashboard.
 CREATE INDEX episode_hidden ON episode (hidden_at DESC) WHERE hidden AND deleted_at IS NULL;
 

@@ -217,7 +217,7 @@ class EpisodeAdminController {
 	}
 
 	private static String likeEscaped(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+		return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
 	}
 
 }

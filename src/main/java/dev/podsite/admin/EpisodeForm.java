@@ -48,7 +48,7 @@ public class EpisodeForm {
 	@Size(max = 100_000, message = "Keep the notes under 100,000 characters.")
 	private String notes;
 
-	@Pattern(regexp = "https://[^\\s<>\"]+", message = "Give the audio file's full https:// address.")
+	@Pattern(regexp = "https://[^\\s<>\"]+", message = "Give the audio file’s full https:// address.")
 	@Size(max = 2000, message = "Keep the address under 2,000 characters.")
 	private String audioUrl;
 

@@ -27,11 +27,11 @@ interface HostEpisodes extends Repository<Episode, Long> {
 	Page<EpisodeRow> findRows(Pageable pageable);
 
 	/**
-	 * Titles holding {@code pattern} (a LIKE pattern, lowercase), served by a trigram
-	 * index.
+	 * Titles holding {@code pattern} (a LIKE pattern, lowercase, ! escaping), served by a
+	 * trigram index.
 	 */
-	@Query(value = ROW + " where lower(e.title) like :pattern order by e.publishedAt desc, e.id desc",
-			countQuery = "select count(e) from Episode e where lower(e.title) like :pattern")
+	@Query(value = ROW + " where lower(e.title) like :pattern escape '!' order by e.publishedAt desc, e.id desc",
+			countQuery = "select count(e) from Episode e where lower(e.title) like :pattern escape '!'")
 	Page<EpisodeRow> findRowsByTitle(@Param("pattern") String pattern, Pageable pageable);
 
 	@Query(ROW + " where e.hidden = true and e.deletedAt is null order by e.hiddenAt desc")

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 /**
  * Small RSS documents written inline, for tests of one rule at a time.
  */
-final class TestFeeds {
+public final class TestFeeds {
 
 	static final URI FEED_URL = URI.create("https://feeds.example/show.xml");
 
@@ -16,7 +16,7 @@ final class TestFeeds {
 	}
 
 	/** An RSS 2.0 feed with the usual namespaces, the given channel extras and items. */
-	static String rss(String channelExtras, String... items) {
+	public static String rss(String channelExtras, String... items) {
 		return """
 				<?xml version="1.0" encoding="UTF-8"?>
 				<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"
@@ -32,7 +32,7 @@ final class TestFeeds {
 				""";
 	}
 
-	static String item(String guid, String title, String pubDate, String extras) {
+	public static String item(String guid, String title, String pubDate, String extras) {
 		return "<item>" + ((guid != null) ? "<guid isPermaLink=\"false\">" + guid + "</guid>" : "")
 				+ ((title != null) ? "<title>" + title + "</title>" : "")
 				+ ((pubDate != null) ? "<pubDate>" + pubDate + "</pubDate>" : "") + extras + "</item>";
