@@ -23,16 +23,25 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * Every kind of public page passes the Nu Html Checker (the W3C's HTML5 validator), and
- * so do the pages of every real feed of the corpus, whatever markup their notes carry.
+ * Every kind of page, the public ones and the host's, passes the Nu Html Checker (the
+ * W3C's HTML5 validator), and so do the pages of every real feed of the corpus, whatever
+ * markup their notes carry.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
 class HtmlValidityTests {
 
 	/** Episode pages checked per feed; the notes of all episodes are checked anyway. */
@@ -48,6 +57,9 @@ class HtmlValidityTests {
 
 	@Autowired
 	private JdbcTemplate jdbc;
+
+	@Autowired
+	private MockMvc mvc;
 
 	@TempDir
 	private Path dir;
@@ -72,6 +84,7 @@ class HtmlValidityTests {
 		pages.add(save("demo", "/"));
 		pages.add(save("demo-episode", "/episodes/" + this.jdbc
 			.queryForObject("SELECT slug FROM episode ORDER BY published_at DESC LIMIT 1", String.class)));
+		pages.addAll(saveAdminPages());
 		for (String feed : Fixtures.corpus()) {
 			if (feed.startsWith("real/")) {
 				pages.addAll(savePagesOf(feed));
@@ -116,6 +129,36 @@ class HtmlValidityTests {
 		pages
 			.add(Files.writeString(this.dir.resolve(name + "__all-notes.html"), notes.append("</main></body></html>")));
 		return pages;
+	}
+
+	/** The host's pages: sign-in, dashboard, list, the form new, edited and refused. */
+	private List<Path> saveAdminPages() throws Exception {
+		Database.clear(this.jdbc);
+		new ImporterHarness(this.context).importFrom(Fixtures.feed("real/launched_fireside_podcasting20.xml"));
+		new ImporterHarness(this.context).importFrom(this.dir.resolve("missing.xml"));
+		long id = this.jdbc.queryForObject("SELECT min(id) FROM episode", Long.class);
+		this.jdbc.update("UPDATE episode SET overrides = '{title}', hidden = (id % 5 = 0) WHERE id <= ?", id + 10);
+		List<Path> pages = new ArrayList<>(List.of(save("login", "/login"), save("login-error", "/login?error"),
+				save("login-locked", "/login?locked=15")));
+		for (String path : List.of("/admin", "/admin/episodes", "/admin/episodes?q=launch", "/admin/episodes/new",
+				"/admin/episodes/" + id + "/edit", "/admin/episodes/" + id + "/delete")) {
+			pages.add(saveAdmin(get(path)));
+		}
+		pages.add(saveAdmin(post("/admin/episodes/new").param("title", "")
+			.param("audioUrl", "http://plain.example/a.mp3")
+			.param("notes", "Some **notes**")
+			.param("preview", "notes")));
+		pages.add(saveAdmin(post("/admin/episodes/new").param("title", "").param("duration", "soon")));
+		return pages;
+	}
+
+	private Path saveAdmin(MockHttpServletRequestBuilder request) throws Exception {
+		String html = this.mvc.perform(request.with(user("host").roles("HOST")).with(csrf()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).startsWith("<!DOCTYPE html>");
+		return Files.writeString(this.dir.resolve("admin-" + html.hashCode() + ".html"), html);
 	}
 
 	private Path save(String name, String path) throws IOException, InterruptedException {
