@@ -17,10 +17,9 @@ import dev.podsite.notes.Markdown;
 import dev.podsite.notes.ShowNotes;
 import dev.podsite.show.CurrentShow;
 import dev.podsite.show.Show;
-import dev.podsite.show.ShowChanged;
+import dev.podsite.show.ShowChanges;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,7 +53,7 @@ class EpisodeEditor {
 
 	private final JdbcTemplate jdbc;
 
-	private final ApplicationEventPublisher events;
+	private final ShowChanges changes;
 
 	private final Clock clock;
 
@@ -62,12 +61,12 @@ class EpisodeEditor {
 
 	private final String baseUrl;
 
-	EpisodeEditor(HostEpisodes episodes, CurrentShow show, JdbcTemplate jdbc, ApplicationEventPublisher events,
-			Clock clock, AdminProperties properties, @Value("${podsite.base-url}") String baseUrl) {
+	EpisodeEditor(HostEpisodes episodes, CurrentShow show, JdbcTemplate jdbc, ShowChanges changes, Clock clock,
+			AdminProperties properties, @Value("${podsite.base-url}") String baseUrl) {
 		this.episodes = episodes;
 		this.show = show;
 		this.jdbc = jdbc;
-		this.events = events;
+		this.changes = changes;
 		this.clock = clock;
 		this.zone = properties.timeZone();
 		this.baseUrl = baseUrl;
@@ -129,7 +128,7 @@ class EpisodeEditor {
 							""",
 					id);
 		}
-		this.events.publishEvent(new ShowChanged());
+		this.changes.changed();
 	}
 
 	void delete(long id) {
@@ -193,7 +192,7 @@ class EpisodeEditor {
 
 	private Episode changed(Episode episode) {
 		episode.touch(this.clock.instant());
-		this.events.publishEvent(new ShowChanged());
+		this.changes.changed();
 		return episode;
 	}
 
