@@ -2,6 +2,7 @@ package dev.podsite.system;
 
 import dev.podsite.admin.LoginThrottle;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -32,6 +33,7 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	@Order(1)
+	@ConditionalOnWebApplication
 	SecurityFilterChain feed(HttpSecurity http) throws Exception {
 		http.securityMatcher("/feed.xml")
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
@@ -45,6 +47,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
+	@ConditionalOnWebApplication
 	SecurityFilterChain site(HttpSecurity http, LoginThrottle throttle) throws Exception {
 		http.authorizeHttpRequests(
 				(requests) -> requests.requestMatchers("/admin/**").hasRole("HOST").anyRequest().permitAll())

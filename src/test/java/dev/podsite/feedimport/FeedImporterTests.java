@@ -180,7 +180,7 @@ class FeedImporterTests {
 	void aFeedWithoutItemsFailsAndHidesNothingWhileEpisodesArePublished() throws Exception {
 		Path feed = this.dir.resolve("feed.xml");
 		this.harness.importXml(feed, rss("", item("1", "One", DATE, ""), item("2", "Two", DATE, "")));
-		List<Map<String, Object>> before = episodeRows();
+		List<String> before = episodeRows();
 
 		ImportRun empty = this.harness.importXml(feed, rss("").replace("Test Show", "Renamed Show"));
 		assertThat(empty.getStatus()).isEqualTo(ImportStatus.FAILED);
