@@ -22,6 +22,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -157,9 +159,12 @@ class AdminBrowserTests {
 	}
 
 	private void signIn(String username, String password) {
+		String loginPage = browser.getCurrentUrl();
 		type("username", username);
 		type("password", password);
 		browser.findElement(By.cssSelector("form button[type=submit]")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.not(ExpectedConditions.urlToBe(loginPage)));
 	}
 
 	private static void type(String id, String text) {
