@@ -39,6 +39,7 @@ class DashboardController {
 		model.addAttribute("feedUrl", this.feed.url().toString());
 		model.addAttribute("feedOnTheWeb", this.feed.url().getScheme().startsWith("http"));
 		model.addAttribute("runs", this.runs.findTop20ByOrderByStartedAtDesc());
+		model.addAttribute("backoff", this.importer.backoff());
 		model.addAttribute("leftTheFeed", this.episodes.findLeftTheFeed());
 		return "admin/dashboard";
 	}
@@ -46,7 +47,10 @@ class DashboardController {
 	@PostMapping("/admin/import")
 	String importNow(RedirectAttributes redirect) {
 		ImportRun run = this.importer.importNow();
-		if (run.getStatus() == ImportStatus.SUCCEEDED) {
+		if (run.getStatus() == ImportStatus.UNCHANGED || run.getStatus() == ImportStatus.SKIPPED) {
+			redirect.addFlashAttribute("message", run.getNote());
+		}
+		else if (run.getStatus() == ImportStatus.SUCCEEDED) {
 			redirect.addFlashAttribute("message",
 					"Imported the feed: %d new, %d updated, %d unchanged, %d hidden%s.".formatted(run.getNewCount(),
 							run.getUpdatedCount(), run.getUnchangedCount(), run.getHiddenCount(),

@@ -64,9 +64,17 @@ class FeedFetcher {
 	}
 
 	FetchedFeed fetch(URI url) throws FeedImportException {
+		return fetch(url, null);
+	}
+
+	/**
+	 * Fetches the feed; with validators, as a conditional GET that a source may answer
+	 * with 304 Not Modified.
+	 */
+	FetchedFeed fetch(URI url, FeedState.Validators validators) throws FeedImportException {
 		String scheme = (url.getScheme() != null) ? url.getScheme().toLowerCase(Locale.ROOT) : "";
 		return switch (scheme) {
-			case "http", "https" -> fetchHttp(url);
+			case "http", "https" -> fetchHttp(url, validators);
 			case "file" -> fetchFile(url);
 			default -> throw new FeedImportException("The feed URL " + url + " is not an http, https or file URL.");
 		};
@@ -87,12 +95,19 @@ class FeedFetcher {
 		}
 	}
 
-	private FetchedFeed fetchHttp(URI url) throws FeedImportException {
+	private FetchedFeed fetchHttp(URI url, FeedState.Validators validators) throws FeedImportException {
 		FetchDeadline deadline = FetchDeadline.after(this.totalTimeout);
 		URI current = url;
 		for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-			HttpResponse<InputStream> response = send(current, deadline);
+			HttpResponse<InputStream> response = send(current, deadline, validators);
 			int status = response.statusCode();
+			String etag = response.headers().firstValue("ETag").orElse(null);
+			String lastModified = response.headers().firstValue("Last-Modified").orElse(null);
+			if (status == 304 && validators != null) {
+				closeQuietly(response.body());
+				return FetchedFeed.notModified(current, (etag != null) ? etag : validators.etag(),
+						(lastModified != null) ? lastModified : validators.lastModified());
+			}
 			if (status >= 300 && status < 400 && status != 304) {
 				String location = response.headers().firstValue("Location").orElse(null);
 				closeQuietly(response.body());
@@ -114,7 +129,7 @@ class FeedFetcher {
 				if (!watch.finishedInTime()) {
 					throw timedOut(current, null);
 				}
-				return new FetchedFeed(current, bytes, contentType);
+				return new FetchedFeed(current, bytes, contentType, etag, lastModified, false);
 			}
 			catch (IOException ex) {
 				if (deadline.isOver()) {
@@ -151,21 +166,27 @@ class FeedFetcher {
 		return target;
 	}
 
-	private HttpResponse<InputStream> send(URI url, FetchDeadline deadline) throws FeedImportException {
+	private HttpResponse<InputStream> send(URI url, FetchDeadline deadline, FeedState.Validators validators)
+			throws FeedImportException {
 		Duration remaining = deadline.remaining();
 		if (remaining.isZero()) {
 			throw timedOut(url, null);
 		}
-		HttpRequest request = HttpRequest.newBuilder(url)
+		HttpRequest.Builder request = HttpRequest.newBuilder(url)
 			.timeout(remaining)
 			.header("User-Agent", this.userAgent)
 			.header("Accept",
 					"application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5")
 			.header("Accept-Encoding", "gzip, deflate")
-			.GET()
-			.build();
+			.GET();
+		if (validators != null && validators.etag() != null) {
+			request.header("If-None-Match", validators.etag());
+		}
+		if (validators != null && validators.lastModified() != null) {
+			request.header("If-Modified-Since", validators.lastModified());
+		}
 		try {
-			return this.http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
 		}
 		catch (HttpTimeoutException ex) {
 			throw timedOut(url, ex);

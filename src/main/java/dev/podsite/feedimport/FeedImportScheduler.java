@@ -1,25 +1,37 @@
 package dev.podsite.feedimport;
 
+import java.time.Duration;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the import right after start-up, then every {@code podsite.feed.refresh}.
+ * Imports right after start-up, then every {@code podsite.feed.refresh}: it looks often
+ * (a fifth of the interval, at most a minute apart) whether an import is due, and the
+ * importer decides across all instances, so several instances import about once per
+ * interval between them.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "podsite.feed.schedule", matchIfMissing = true)
-class FeedImportScheduler {
+class FeedImportScheduler implements SchedulingConfigurer {
+
+	private static final Duration LONGEST_TICK = Duration.ofMinutes(1);
 
 	private final FeedImporter importer;
 
-	FeedImportScheduler(FeedImporter importer) {
+	private final Duration tick;
+
+	FeedImportScheduler(FeedImporter importer, FeedImportProperties properties) {
 		this.importer = importer;
+		Duration fifth = properties.refresh().dividedBy(5);
+		this.tick = (fifth.compareTo(LONGEST_TICK) > 0) ? LONGEST_TICK : fifth;
 	}
 
-	@Scheduled(initialDelay = 0, fixedDelayString = "${podsite.feed.refresh:PT15M}")
-	void importFeed() {
-		this.importer.importNow();
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar registrar) {
+		registrar.addFixedDelayTask(this.importer::importIfDue, this.tick);
 	}
 
 }

@@ -3,24 +3,32 @@ package dev.podsite.feedimport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
-import dev.podsite.show.ShowChanged;
+import javax.sql.DataSource;
+
+import dev.podsite.show.ShowChanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports the configured feed: fetch, parse, map, then one transaction that writes all of
- * it or nothing. Every run leaves an {@link ImportRun} record.
+ * it or nothing. Every run leaves an {@link ImportRun} record. Across all instances of
+ * the site, one import runs at a time (a PostgreSQL advisory lock held from the fetch to
+ * the commit), and scheduled imports run about once per refresh interval in total.
  */
 @Service
 public class FeedImporter {
@@ -32,7 +40,14 @@ public class FeedImporter {
 
 	static final String DEMO_FEED = "demo/rust-in-production.xml";
 
+	/**
+	 * Bumped when the mapping changes, so a feed read by older code is imported again.
+	 */
+	private static final String MAPPING_VERSION = "2";
+
 	private static final Duration INTERRUPTED_AFTER = Duration.ofMinutes(10);
+
+	private static final Duration KEEP_RUNS = Duration.ofDays(90);
 
 	private final FeedImportProperties properties;
 
@@ -40,40 +55,83 @@ public class FeedImporter {
 
 	private final FeedStore store;
 
+	private final FeedState state;
+
 	private final ImportRunRepository runs;
 
 	private final TransactionTemplate transactions;
 
-	private final JdbcTemplate jdbc;
+	private final DataSource dataSource;
 
-	private final ApplicationEventPublisher events;
+	private final ShowChanges changes;
 
 	private final Clock clock;
 
-	FeedImporter(FeedImportProperties properties, FeedFetcher fetcher, FeedStore store, ImportRunRepository runs,
-			TransactionTemplate transactions, JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock) {
+	FeedImporter(FeedImportProperties properties, FeedFetcher fetcher, FeedStore store, FeedState state,
+			ImportRunRepository runs, TransactionTemplate transactions, DataSource dataSource, ShowChanges changes,
+			Clock clock) {
 		this.properties = properties;
 		this.fetcher = fetcher;
 		this.store = store;
+		this.state = state;
 		this.runs = runs;
 		this.transactions = transactions;
-		this.jdbc = jdbc;
-		this.events = events;
+		this.dataSource = dataSource;
+		this.changes = changes;
 		this.clock = clock;
 	}
 
 	/**
-	 * Imports the configured feed now; falls back to the demo snapshot on an empty site.
+	 * The scheduler's turn: imports when no instance started an import within the refresh
+	 * interval and the feed is not being backed off after failures.
+	 * @return the run, or empty when it was not this instance's turn
+	 */
+	public Optional<ImportRun> importIfDue() {
+		return underImportLock(() -> this.state.claimIfDue(this.properties.refresh()) ? run() : null);
+	}
+
+	/**
+	 * Imports the configured feed now, as the host asks; falls back to the demo snapshot
+	 * on an empty site.
 	 */
 	public ImportRun importNow() {
+		return underImportLock(() -> {
+			this.state.started();
+			return run();
+		}).orElseGet(this::skipped);
+	}
+
+	/** How the site backs off a feed that keeps failing, for the dashboard. */
+	public ImportBackoff backoff() {
+		return this.state.backoff();
+	}
+
+	private ImportRun run() {
 		Instant started = this.clock.instant();
 		this.runs.failInterrupted(started.minus(INTERRUPTED_AFTER), started);
+		this.runs.deleteStartedBefore(started.minus(KEEP_RUNS));
 		URI url = this.properties.url();
 		ImportRun run = this.runs.save(ImportRun.start(url.toString(), false, started));
 		try {
-			ImportedFeed feed = FeedMapper.map(FeedReader.parse(this.fetcher.fetch(url)), url);
-			this.store.refuseToEmptyTheSite(feed);
-			finish(run, feed, url.toString(), false);
+			// Ask for changes only when what is stored is that feed's: not the demo.
+			Optional<FeedState.Validators> validators = this.store.hasRealShow() ? this.state.validators(url.toString())
+					: Optional.empty();
+			FetchedFeed fetched = this.fetcher.fetch(url, validators.orElse(null));
+			String hash = contentHash(fetched);
+			if (fetched.notModified()) {
+				run.unchanged("The feed has not changed since the last import (its server answered 304 Not Modified).",
+						this.clock.instant());
+			}
+			else if (validators.isPresent() && hash.equals(validators.get().contentHash())) {
+				run.unchanged("The feed is byte for byte the one imported last time.", this.clock.instant());
+			}
+			else {
+				ImportedFeed feed = FeedMapper.map(FeedReader.parse(fetched), url);
+				this.store.refuseToEmptyTheSite(feed);
+				write(run, feed, url.toString(), false);
+			}
+			this.state.succeeded(url.toString(), new FeedState.Validators(fetched.etag(), fetched.lastModified(),
+					fetched.notModified() ? validators.get().contentHash() : hash));
 		}
 		catch (FeedImportException ex) {
 			run.failed(ex.getMessage(), this.clock.instant());
@@ -82,6 +140,13 @@ public class FeedImporter {
 		catch (RuntimeException ex) {
 			run.failed("The import failed unexpectedly (" + ex + "); nothing was changed.", this.clock.instant());
 			log.error("Importing the feed at {} failed unexpectedly; nothing was changed", url, ex);
+		}
+		if (run.getStatus() == ImportStatus.FAILED) {
+			int failures = this.state.failed(this.clock.instant(), this.properties.refresh());
+			if (failures > 1) {
+				log.warn("The feed failed {} times in a row; the next scheduled attempt waits {}", failures,
+						FeedState.backoff(this.properties.refresh(), failures));
+			}
 		}
 		run = this.runs.save(run);
 		if (run.getStatus() == ImportStatus.FAILED && !this.store.hasShow()) {
@@ -97,7 +162,7 @@ public class FeedImporter {
 		try (InputStream in = new ClassPathResource(DEMO_FEED).getInputStream()) {
 			FetchedFeed fetched = new FetchedFeed(URI.create("classpath:" + DEMO_FEED), in.readAllBytes(), null);
 			ImportedFeed feed = FeedMapper.map(FeedReader.parse(fetched), fetched.url());
-			finish(run, feed, this.properties.url().toString(), true);
+			write(run, feed, this.properties.url().toString(), true);
 		}
 		catch (IOException | FeedImportException | RuntimeException ex) {
 			// Also a database error: a run left RUNNING says an import is under way.
@@ -107,26 +172,63 @@ public class FeedImporter {
 		this.runs.save(run);
 	}
 
-	private void finish(ImportRun run, ImportedFeed feed, String feedUrl, boolean demo) {
-		Optional<ImportCounts> counts = Optional.ofNullable(this.transactions.execute((status) -> {
-			if (!Boolean.TRUE
-				.equals(this.jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, IMPORT_LOCK))) {
-				return null;
+	private void write(ImportRun run, ImportedFeed feed, String feedUrl, boolean demo) {
+		ImportCounts counts = this.transactions.execute((status) -> {
+			ImportCounts written = this.store.write(feed, feedUrl, demo, this.clock.instant());
+			if (written.changedAnything()) {
+				this.changes.changed();
 			}
-			return this.store.write(feed, feedUrl, demo, this.clock.instant());
-		}));
-		Instant now = this.clock.instant();
-		if (counts.isEmpty()) {
-			run.skipped("Another instance was importing the feed at the same time.", now);
-			log.info("Skipped the import: another instance holds the import lock");
-			return;
-		}
-		ImportCounts result = counts.get();
-		run.succeeded(result, feed.warnings(), now);
+			return written;
+		});
+		run.succeeded(counts, feed.warnings(), this.clock.instant());
 		log.info("Imported {}: {} new, {} updated, {} unchanged, {} hidden, {} warnings", run.getFeedUrl(),
-				result.created(), result.updated(), result.unchanged(), result.hidden(), feed.warnings().size());
-		// Also when no episode changed: the show's own fields may have.
-		this.events.publishEvent(new ShowChanged());
+				counts.created(), counts.updated(), counts.unchanged(), counts.hidden(), feed.warnings().size());
+	}
+
+	private ImportRun skipped() {
+		Instant now = this.clock.instant();
+		ImportRun run = ImportRun.start(this.properties.url().toString(), false, now);
+		run.skipped("Another import was running (here or on another instance of the site); try again in a moment.",
+				now);
+		log.info("Skipped the import: another one holds the import lock");
+		return this.runs.save(run);
+	}
+
+	/**
+	 * Runs {@code work} holding the cluster-wide import lock: a session-level advisory
+	 * lock on a connection of its own, held from the fetch to the commit and released
+	 * after, also when the work fails. A process that dies loses its connection, and with
+	 * it the lock.
+	 * @return what the work answered, or empty when another import holds the lock
+	 */
+	private <T> Optional<T> underImportLock(Supplier<T> work) {
+		try (Connection connection = this.dataSource.getConnection()) {
+			if (!advisoryLock(connection, "SELECT pg_try_advisory_lock(?)")) {
+				return Optional.empty();
+			}
+			try {
+				return Optional.ofNullable(work.get());
+			}
+			finally {
+				advisoryLock(connection, "SELECT pg_advisory_unlock(?)");
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("The import lock could not be taken or released: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static boolean advisoryLock(Connection connection, String sql) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setLong(1, IMPORT_LOCK);
+			try (ResultSet result = statement.executeQuery()) {
+				return result.next() && result.getBoolean(1);
+			}
+		}
+	}
+
+	private static String contentHash(FetchedFeed fetched) {
+		return EpisodeIdentity.sha256(MAPPING_VERSION.getBytes(StandardCharsets.US_ASCII), fetched.body());
 	}
 
 }

@@ -78,6 +78,12 @@ class FeedStore {
 			.collect(Collectors.joining(", "));
 	}
 
+	/** Whether the site shows the real feed's show, not the demo snapshot. */
+	boolean hasRealShow() {
+		return Boolean.TRUE
+			.equals(this.jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM show WHERE NOT demo)", Boolean.class));
+	}
+
 	boolean hasShow() {
 		return Boolean.TRUE.equals(this.jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM show)", Boolean.class));
 	}
@@ -102,7 +108,8 @@ class FeedStore {
 		// PostgreSQL keeps microseconds: with nanoseconds, the content hash of an
 		// undated item would differ from the stored one at every later import.
 		Instant now = importedAt.truncatedTo(ChronoUnit.MICROS);
-		long showId = upsertShow(feed.show(), feedUrl, demo);
+		StoredShow storedShow = upsertShow(feed.show(), feedUrl, demo);
+		long showId = storedShow.id();
 		Map<String, StoredEpisode> stored = storedEpisodes(showId);
 		Set<String> slugs = new HashSet<>();
 		stored.values().forEach((episode) -> slugs.add(episode.slug()));
@@ -134,36 +141,43 @@ class FeedStore {
 		upsertEpisodes(showId, changed, slugsOfChanged);
 		replaceChildren(showId, changed);
 		int hidden = hideMissing(showId, feed.episodes());
-		return new ImportCounts(created, changed.size() - created, unchanged, hidden);
+		return new ImportCounts(created, changed.size() - created, unchanged, hidden, storedShow.changed());
 	}
 
-	private long upsertShow(ImportedShow show, String feedUrl, boolean demo) {
+	/** The show's row, written only when something of it changed. */
+	private StoredShow upsertShow(ImportedShow show, String feedUrl, boolean demo) {
 		List<Map<String, Object>> existing = this.jdbc
-			.queryForList("SELECT id, demo FROM show ORDER BY id LIMIT 1 FOR UPDATE");
+			.queryForList("SELECT id, demo, content_hash FROM show ORDER BY id LIMIT 1 FOR UPDATE");
+		String hash = EpisodeIdentity.sha256(show.contentHash() + "\u0001" + feedUrl + "\u0001" + demo);
 		Object[] values = { feedUrl, demo, show.title(), show.link(), show.descriptionHtml(), show.author(),
 				show.ownerName(), show.ownerEmail(), show.imageUrl(), show.language(), show.copyright(),
-				show.explicit(), show.type(), show.podcastGuid(), show.locked(), show.lockedOwner() };
+				show.explicit(), show.type(), show.podcastGuid(), show.locked(), show.lockedOwner(), hash };
 		long showId;
 		if (existing.isEmpty()) {
 			showId = this.jdbc.queryForObject("""
 					INSERT INTO show (feed_url, demo, title, link, description_html, author, owner_name, owner_email,
-						image_url, language, copyright, explicit, show_type, podcast_guid, locked, locked_owner)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+						image_url, language, copyright, explicit, show_type, podcast_guid, locked, locked_owner,
+						content_hash)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
 					""", Long.class, values);
 		}
 		else {
 			showId = ((Number) existing.get(0).get("id")).longValue();
+			if (hash.equals(existing.get(0).get("content_hash"))) {
+				return new StoredShow(showId, false);
+			}
 			boolean wasDemo = (Boolean) existing.get(0).get("demo");
 			if (wasDemo && !demo) {
 				int removed = this.jdbc.update("DELETE FROM episode WHERE show_id = ? AND origin = 'FEED'", showId);
 				log.info("The real feed replaces the demo snapshot: removed its {} demo episodes", removed);
 			}
-			Object[] withId = java.util.Arrays.copyOf(values, values.length + 1);
+			Object[] withId = Arrays.copyOf(values, values.length + 1);
 			withId[values.length] = showId;
 			this.jdbc.update("""
 					UPDATE show SET feed_url = ?, demo = ?, title = ?, link = ?, description_html = ?, author = ?,
 						owner_name = ?, owner_email = ?, image_url = ?, language = ?, copyright = ?, explicit = ?,
-						show_type = ?, podcast_guid = ?, locked = ?, locked_owner = ?, updated_at = now()
+						show_type = ?, podcast_guid = ?, locked = ?, locked_owner = ?, content_hash = ?,
+						updated_at = now()
 					WHERE id = ?
 					""", withId);
 			this.jdbc.update("DELETE FROM show_category WHERE show_id = ?", showId);
@@ -175,7 +189,7 @@ class FeedStore {
 		List<Funding> fundings = show.fundings();
 		this.jdbc.batchUpdate("INSERT INTO show_funding (show_id, position, url, label) VALUES (?, ?, ?, ?)",
 				indexed(fundings, (funding, i) -> new Object[] { showId, i, funding.url(), funding.label() }));
-		return showId;
+		return new StoredShow(showId, true);
 	}
 
 	private Map<String, StoredEpisode> storedEpisodes(long showId) {
@@ -289,6 +303,9 @@ class FeedStore {
 
 		Object[] values(T item, int index);
 
+	}
+
+	private record StoredShow(long id, boolean changed) {
 	}
 
 	private record StoredEpisode(long id, String slug, String contentHash, boolean hidden, Instant publishedAt) {

@@ -3,12 +3,24 @@ package dev.podsite.feedimport;
 import java.net.URI;
 
 /**
- * A feed's bytes as the source sent them, decompressed.
+ * A feed's bytes as the source sent them, decompressed, or the source's word that the
+ * feed has not changed.
  *
  * @param url where the body finally came from (after redirects)
- * @param body the document
+ * @param body the document; empty when not modified
  * @param contentType the HTTP Content-Type, or null for files
+ * @param etag the source's ETag, if it sent one
+ * @param lastModified the source's Last-Modified, if it sent one
+ * @param notModified whether the source answered 304 to a conditional GET
  */
-record FetchedFeed(URI url, byte[] body, String contentType) {
+record FetchedFeed(URI url, byte[] body, String contentType, String etag, String lastModified, boolean notModified) {
+
+	FetchedFeed(URI url, byte[] body, String contentType) {
+		this(url, body, contentType, null, null, false);
+	}
+
+	static FetchedFeed notModified(URI url, String etag, String lastModified) {
+		return new FetchedFeed(url, new byte[0], null, etag, lastModified, true);
+	}
 
 }

@@ -53,6 +53,8 @@ public class ImportRun {
 
 	private String errorMessage;
 
+	private String note;
+
 	protected ImportRun() {
 	}
 
@@ -79,8 +81,13 @@ public class ImportRun {
 		finish(ImportStatus.FAILED, now);
 	}
 
+	void unchanged(String reason, Instant now) {
+		this.note = reason;
+		finish(ImportStatus.UNCHANGED, now);
+	}
+
 	void skipped(String reason, Instant now) {
-		this.errorMessage = reason;
+		this.note = reason;
 		finish(ImportStatus.SKIPPED, now);
 	}
 
@@ -160,6 +167,11 @@ public class ImportRun {
 
 	public String getErrorMessage() {
 		return this.errorMessage;
+	}
+
+	/** Why a run that did not fail changed nothing; null otherwise. */
+	public String getNote() {
+		return this.note;
 	}
 
 }

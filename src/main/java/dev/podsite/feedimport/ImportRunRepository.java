@@ -17,6 +17,11 @@ public interface ImportRunRepository extends Repository<ImportRun, Long> {
 
 	List<ImportRun> findTop20ByOrderByStartedAtDesc();
 
+	@Transactional
+	@Modifying
+	@Query("delete from ImportRun r where r.startedAt < :before")
+	int deleteStartedBefore(Instant before);
+
 	/** Runs left RUNNING by a process that stopped during the import. */
 	@Transactional
 	@Modifying

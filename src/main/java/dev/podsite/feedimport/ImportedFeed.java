@@ -19,6 +19,18 @@ record ImportedFeed(ImportedShow show, List<ImportedEpisode> episodes, List<Stri
 			String ownerEmail, String imageUrl, String language, String copyright, Boolean explicit, String type,
 			String podcastGuid, Boolean locked, String lockedOwner, List<ShowCategory> categories,
 			List<Funding> fundings) {
+
+		/** A fingerprint of the show's fields: equal hashes mean nothing to write. */
+		String contentHash() {
+			StringJoiner all = new StringJoiner("\u0001");
+			for (Object field : new Object[] { this.title, this.link, this.descriptionHtml, this.author, this.ownerName,
+					this.ownerEmail, this.imageUrl, this.language, this.copyright, this.explicit, this.type,
+					this.podcastGuid, this.locked, this.lockedOwner, this.categories, this.fundings }) {
+				all.add(String.valueOf(field));
+			}
+			return EpisodeIdentity.sha256(all.toString());
+		}
+
 	}
 
 	/**

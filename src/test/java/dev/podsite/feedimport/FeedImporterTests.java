@@ -1,6 +1,8 @@
 package dev.podsite.feedimport;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -92,10 +94,20 @@ class FeedImporterTests {
 	}
 
 	@Test
-	void importingTheSameFeedTwiceChangesNothing() {
-		Path feed = Fixtures.feed("real/launched_fireside_podcasting20.xml");
+	void importingTheSameFeedTwiceChangesNothing() throws Exception {
+		Path feed = this.dir.resolve("feed.xml");
+		Files.copy(Fixtures.feed("real/launched_fireside_podcasting20.xml"), feed);
 		ImportRun first = this.harness.importFrom(feed);
 		List<String> before = episodeRows();
+		long version = dataVersion();
+
+		ImportRun same = this.harness.importFrom(feed);
+		assertThat(same.getStatus()).as("the same bytes are not even parsed").isEqualTo(ImportStatus.UNCHANGED);
+		assertThat(same.getNote()).contains("byte for byte");
+		assertThat(episodeRows()).isEqualTo(before);
+
+		// The same feed in other bytes (a comment, as a new lastBuildDate would do).
+		Files.writeString(feed, "<!-- fetched again -->\n", StandardOpenOption.APPEND);
 		ImportRun second = this.harness.importFrom(feed);
 		assertThat(second.getStatus()).isEqualTo(ImportStatus.SUCCEEDED);
 		assertThat(second.getNewCount()).isZero();
@@ -103,6 +115,7 @@ class FeedImporterTests {
 		assertThat(second.getHiddenCount()).isZero();
 		assertThat(second.getUnchangedCount()).isEqualTo(first.getNewCount()).isEqualTo(36);
 		assertThat(episodeRows()).isEqualTo(before);
+		assertThat(dataVersion()).as("no change announced: caches stay").isEqualTo(version);
 		assertThat(count("episode_person")).isEqualTo(36);
 	}
 
@@ -169,7 +182,7 @@ class FeedImporterTests {
 		String xml = rss("", item("1", "Undated", null, ""));
 		assertThat(this.harness.importXml(feed, xml).getNewCount()).isEqualTo(1);
 		CLOCK.advance(Duration.ofMinutes(15));
-		ImportRun again = this.harness.importXml(feed, xml);
+		ImportRun again = this.harness.importXml(feed, xml + "<!-- fetched again -->");
 		assertThat(again.getUpdatedCount()).isZero();
 		assertThat(again.getUnchangedCount()).isEqualTo(1);
 		assertThat(this.jdbc.queryForObject("SELECT published_at FROM episode", Timestamp.class).toInstant())
@@ -196,7 +209,7 @@ class FeedImporterTests {
 		ImportRun run = this.harness.importXml(this.dir.resolve("feed.xml"), rss(""));
 		assertThat(run.getStatus()).isEqualTo(ImportStatus.SUCCEEDED);
 		assertThat(this.jdbc.queryForObject("SELECT title FROM show", String.class)).isEqualTo("Test Show");
-		assertThat(this.harness.importXml(this.dir.resolve("feed.xml"), rss("")).getStatus())
+		assertThat(this.harness.importXml(this.dir.resolve("feed.xml"), rss("") + "<!-- again -->").getStatus())
 			.isEqualTo(ImportStatus.SUCCEEDED);
 	}
 
@@ -304,6 +317,10 @@ class FeedImporterTests {
 
 	private int count(String table) {
 		return this.jdbc.queryForObject("SELECT count(*) FROM " + table, Integer.class);
+	}
+
+	private long dataVersion() {
+		return this.jdbc.queryForObject("SELECT version FROM data_version", Long.class);
 	}
 
 	/** Every column of every episode, as text (arrays and JSON compare by value). */

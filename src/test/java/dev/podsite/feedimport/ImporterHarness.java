@@ -9,8 +9,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
+import javax.sql.DataSource;
+
+import dev.podsite.show.ShowChanges;
+
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 
@@ -48,8 +51,8 @@ public final class ImporterHarness {
 		FeedImportProperties properties = new FeedImportProperties(url, Duration.ofMinutes(15), false,
 				DataSize.ofMegabytes(50));
 		return new FeedImporter(properties, new FeedFetcher(properties, "https://podcast.example"),
-				bean(FeedStore.class), bean(ImportRunRepository.class), bean(TransactionTemplate.class),
-				bean(JdbcTemplate.class), this.context, bean(Clock.class));
+				bean(FeedStore.class), bean(FeedState.class), bean(ImportRunRepository.class),
+				bean(TransactionTemplate.class), bean(DataSource.class), bean(ShowChanges.class), bean(Clock.class));
 	}
 
 	private <T> T bean(Class<T> type) {

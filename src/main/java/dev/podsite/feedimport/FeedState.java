@@ -1,0 +1,104 @@
+package dev.podsite.feedimport;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The feed's fetching state, shared by every instance through PostgreSQL: when the last
+ * import started, failures in a row and when to try again, and the validators of the last
+ * import for a conditional GET.
+ */
+@Component
+class FeedState {
+
+	/** The longest wait between two attempts while the feed keeps failing. */
+	static final Duration LONGEST_BACKOFF = Duration.ofHours(6);
+
+	private final JdbcTemplate jdbc;
+
+	FeedState(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Claims the next scheduled import for this instance: true when no import started
+	 * within {@code refresh} (on any instance) and no back-off is running. The claim and
+	 * the record of its start are one statement, so only one instance wins it.
+	 */
+	boolean claimIfDue(Duration refresh) {
+		return this.jdbc.update("""
+				UPDATE feed_state SET last_started_at = now()
+				WHERE (last_started_at IS NULL OR last_started_at <= now() - make_interval(secs => ?))
+					AND (next_attempt_at IS NULL OR next_attempt_at <= now())
+				""", refresh.toMillis() / 1000.0) == 1;
+	}
+
+	/** Records the start of an import that was not claimed: one the host asked for. */
+	void started() {
+		this.jdbc.update("UPDATE feed_state SET last_started_at = now()");
+	}
+
+	/**
+	 * The validators of the last successful import of {@code url}, for a conditional GET.
+	 */
+	Optional<Validators> validators(String url) {
+		List<Validators> validators = this.jdbc.query(
+				"SELECT etag, last_modified, content_hash FROM feed_state WHERE feed_url = ? AND content_hash IS NOT NULL",
+				(row, i) -> new Validators(row.getString("etag"), row.getString("last_modified"),
+						row.getString("content_hash")),
+				url);
+		return validators.stream().findFirst();
+	}
+
+	void succeeded(String url, Validators validators) {
+		this.jdbc.update("""
+				UPDATE feed_state SET consecutive_failures = 0, next_attempt_at = NULL,
+					feed_url = ?, etag = ?, last_modified = ?, content_hash = ?
+				""", url, validators.etag(), validators.lastModified(), validators.contentHash());
+	}
+
+	/**
+	 * Counts a failure and sets when to try again: the refresh interval doubled for every
+	 * failure in a row, up to {@link #LONGEST_BACKOFF}.
+	 * @return the failures in a row, this one included
+	 */
+	int failed(Instant now, Duration refresh) {
+		int failures = this.jdbc.queryForObject(
+				"UPDATE feed_state SET consecutive_failures = consecutive_failures + 1 RETURNING consecutive_failures",
+				Integer.class);
+		this.jdbc.update("UPDATE feed_state SET next_attempt_at = ?",
+				Timestamp.from(now.plus(backoff(refresh, failures))));
+		return failures;
+	}
+
+	/** How long to wait after {@code failures} failures in a row. */
+	static Duration backoff(Duration refresh, int failures) {
+		Duration longest = (refresh.compareTo(LONGEST_BACKOFF) > 0) ? refresh : LONGEST_BACKOFF;
+		Duration wait = refresh;
+		for (int i = 0; i < failures && wait.compareTo(longest) < 0; i++) {
+			wait = wait.multipliedBy(2);
+		}
+		return (wait.compareTo(longest) > 0) ? longest : wait;
+	}
+
+	/** For the dashboard: the failures in a row and when the next attempt is due. */
+	ImportBackoff backoff() {
+		return this.jdbc.queryForObject("SELECT consecutive_failures, next_attempt_at FROM feed_state",
+				(row, i) -> new ImportBackoff(row.getInt("consecutive_failures"),
+						(row.getTimestamp("next_attempt_at") != null) ? row.getTimestamp("next_attempt_at").toInstant()
+								: null));
+	}
+
+	/**
+	 * What the source said of the feed last time, and the hash of the body it sent.
+	 */
+	record Validators(String etag, String lastModified, String contentHash) {
+	}
+
+}

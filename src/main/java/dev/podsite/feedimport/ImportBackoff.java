@@ -1,0 +1,13 @@
+package dev.podsite.feedimport;
+
+import java.time.Instant;
+
+/**
+ * How the site backs off a feed that keeps failing.
+ *
+ * @param failures imports that failed in a row
+ * @param nextAttemptAt no scheduled import before then; null when not backing off
+ */
+public record ImportBackoff(int failures, Instant nextAttemptAt) {
+
+}
