@@ -1,15 +1,13 @@
 package dev.podsite.feedimport;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import dev.podsite.PodsiteApplication;
+import dev.podsite.support.Database;
 import dev.podsite.support.Fixtures;
-import dev.podsite.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.WebApplicationType;
@@ -31,11 +29,7 @@ class FeedImportSchedulerTests {
 	@Test
 	void importsRightAfterStartUpAndThenEveryRefresh() throws Exception {
 		// Imports of other tests on the shared database must not count as recent ones.
-		TestDatabase.Connection db = TestDatabase.connection();
-		try (Connection connection = DriverManager.getConnection(db.url(), db.username(), db.password())) {
-			connection.createStatement()
-				.execute("UPDATE feed_state SET last_started_at = NULL, next_attempt_at = NULL");
-		}
+		Database.migrated().update("UPDATE feed_state SET last_started_at = NULL, next_attempt_at = NULL");
 		Instant before = Instant.now();
 		try (ConfigurableApplicationContext site = new SpringApplicationBuilder(PodsiteApplication.class)
 			.web(WebApplicationType.NONE)

@@ -1,6 +1,10 @@
 package dev.podsite.support;
 
+import org.flywaydb.core.Flyway;
+import org.postgresql.Driver;
+
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * Test data housekeeping on the shared test database.
@@ -8,6 +12,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class Database {
 
 	private Database() {
+	}
+
+	/**
+	 * The shared test database with the site's schema, for tests that start applications
+	 * of their own and prepare the database before.
+	 */
+	public static JdbcTemplate migrated() {
+		TestDatabase.Connection db = TestDatabase.connection();
+		SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new Driver(), db.url(), db.username(),
+				db.password());
+		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+		return new JdbcTemplate(dataSource);
 	}
 
 	/** Empties every table the site writes, so each test starts from an empty site. */

@@ -2,6 +2,7 @@ package dev.podsite.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -15,9 +16,12 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * The one place that chooses the tests' database: PostgreSQL 17 in a container when a
  * Docker engine runs, otherwise a real embedded PostgreSQL. Started once per test JVM and
- * handed to every application context as {@code spring.datasource.*}.
+ * handed to every application context as {@code spring.datasource.*}. A test's child JVM
+ * uses its parent's database ({@link Connection#jvmOptions()}).
  */
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	private static final String PARENTS = "podsite.test-database.";
 
 	private static Connection connection;
 
@@ -33,7 +37,14 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 	/** The shared database's connection settings, starting it on first use. */
 	public static synchronized Connection connection() {
 		if (connection == null) {
-			connection = dockerAvailable() ? startContainer() : startEmbedded();
+			String parentsUrl = System.getProperty(PARENTS + "url");
+			if (parentsUrl != null) {
+				connection = new Connection(parentsUrl, System.getProperty(PARENTS + "username"),
+						System.getProperty(PARENTS + "password", ""));
+			}
+			else {
+				connection = dockerAvailable() ? startContainer() : startEmbedded();
+			}
 		}
 		return connection;
 	}
@@ -73,6 +84,13 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 	}
 
 	public record Connection(String url, String username, String password) {
+
+		/** The options that hand this database to a child JVM. */
+		public List<String> jvmOptions() {
+			return List.of("-D" + PARENTS + "url=" + this.url, "-D" + PARENTS + "username=" + this.username,
+					"-D" + PARENTS + "password=" + this.password);
+		}
+
 	}
 
 }
