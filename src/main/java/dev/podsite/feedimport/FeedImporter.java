@@ -45,8 +45,6 @@ public class FeedImporter {
 	 */
 	private static final String MAPPING_VERSION = "2";
 
-	private static final Duration INTERRUPTED_AFTER = Duration.ofMinutes(10);
-
 	private static final Duration KEEP_RUNS = Duration.ofDays(90);
 
 	private final FeedImportProperties properties;
@@ -87,7 +85,8 @@ public class FeedImporter {
 	 * @return the run, or empty when it was not this instance's turn
 	 */
 	public Optional<ImportRun> importIfDue() {
-		return underImportLock(() -> this.state.claimIfDue(this.properties.refresh()) ? run() : null);
+		return underImportLock(
+				() -> (retryInterrupted() || this.state.claimIfDue(this.properties.refresh())) ? run() : null);
 	}
 
 	/**
@@ -96,6 +95,7 @@ public class FeedImporter {
 	 */
 	public ImportRun importNow() {
 		return underImportLock(() -> {
+			this.runs.failInterrupted(this.clock.instant());
 			this.state.started();
 			return run();
 		}).orElseGet(this::skipped);
@@ -106,9 +106,31 @@ public class FeedImporter {
 		return this.state.backoff();
 	}
 
+	/**
+	 * Records the runs an instance left RUNNING when it died (kill -9, power loss) as
+	 * failed, and says whether to import again at once. Only an import holds the lock, so
+	 * under it no run is still going. The first interruption in a row is retried at once;
+	 * later ones wait like failures, so an import that kills its process (out of memory)
+	 * does not do so in a loop.
+	 */
+	private boolean retryInterrupted() {
+		Instant now = this.clock.instant();
+		if (this.runs.failInterrupted(now) == 0) {
+			return false;
+		}
+		int failures = this.state.failed(now, this.properties.refresh());
+		if (failures > 1) {
+			log.warn("An import was interrupted again ({} failures in a row); the next attempt waits {}", failures,
+					FeedState.backoff(this.properties.refresh(), failures));
+			return false;
+		}
+		log.warn("The last import was interrupted (its instance stopped during it): importing again");
+		this.state.started();
+		return true;
+	}
+
 	private ImportRun run() {
 		Instant started = this.clock.instant();
-		this.runs.failInterrupted(started.minus(INTERRUPTED_AFTER), started);
 		this.runs.deleteStartedBefore(started.minus(KEEP_RUNS));
 		URI url = this.properties.url();
 		ImportRun run = this.runs.save(ImportRun.start(url.toString(), false, started));

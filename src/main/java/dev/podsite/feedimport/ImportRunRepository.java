@@ -22,12 +22,15 @@ public interface ImportRunRepository extends Repository<ImportRun, Long> {
 	@Query("delete from ImportRun r where r.startedAt < :before")
 	int deleteStartedBefore(Instant before);
 
-	/** Runs left RUNNING by a process that stopped during the import. */
+	/**
+	 * Runs left RUNNING by a process that stopped during the import. Call it holding the
+	 * import lock: then no import runs anywhere, and every RUNNING run was interrupted.
+	 */
 	@Transactional
 	@Modifying
 	@Query("update ImportRun r set r.status = dev.podsite.feedimport.ImportStatus.FAILED, r.finishedAt = :now,"
 			+ " r.errorMessage = 'The import was interrupted: the application stopped during it.'"
-			+ " where r.status = dev.podsite.feedimport.ImportStatus.RUNNING and r.startedAt < :before")
-	int failInterrupted(Instant before, Instant now);
+			+ " where r.status = dev.podsite.feedimport.ImportStatus.RUNNING")
+	int failInterrupted(Instant now);
 
 }
