@@ -46,6 +46,8 @@ class FeedFetcher {
 
 	private final String userAgent;
 
+	private final PrivateAddressGuard guard;
+
 	@Autowired
 	FeedFetcher(FeedImportProperties properties, @Value("${podsite.base-url}") String baseUrl) {
 		this(properties, baseUrl, CONNECT_TIMEOUT, TOTAL_TIMEOUT);
@@ -53,6 +55,13 @@ class FeedFetcher {
 
 	/** With other time limits, for tests that cannot wait half a minute. */
 	FeedFetcher(FeedImportProperties properties, String baseUrl, Duration connectTimeout, Duration totalTimeout) {
+		this(properties, baseUrl, connectTimeout, totalTimeout,
+				new PrivateAddressGuard(properties.allowPrivateAddresses()));
+	}
+
+	/** With another guard, for tests that take a local host for a public one. */
+	FeedFetcher(FeedImportProperties properties, String baseUrl, Duration connectTimeout, Duration totalTimeout,
+			PrivateAddressGuard guard) {
 		this.http = HttpClient.newBuilder()
 			.connectTimeout(connectTimeout)
 			// Redirects are followed here, so each hop is counted and checked.
@@ -61,6 +70,7 @@ class FeedFetcher {
 		this.totalTimeout = totalTimeout;
 		this.maxBytes = properties.maxBytes().toBytes();
 		this.userAgent = "Podsite/1.0 (+" + baseUrl + ")";
+		this.guard = guard;
 	}
 
 	FetchedFeed fetch(URI url) throws FeedImportException {
@@ -98,6 +108,7 @@ class FeedFetcher {
 	private FetchedFeed fetchHttp(URI url, FeedState.Validators validators) throws FeedImportException {
 		FetchDeadline deadline = FetchDeadline.after(this.totalTimeout);
 		URI current = url;
+		this.guard.check(url, "The feed at " + url);
 		for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
 			HttpResponse<InputStream> response = send(current, deadline, validators);
 			int status = response.statusCode();
@@ -111,7 +122,11 @@ class FeedFetcher {
 			if (status >= 300 && status < 400 && status != 304) {
 				String location = response.headers().firstValue("Location").orElse(null);
 				closeQuietly(response.body());
-				current = redirectTarget(current, status, location);
+				URI from = current;
+				current = redirectTarget(from, status, location);
+				if (hop < MAX_REDIRECTS) {
+					this.guard.check(current, "The feed at " + from + " redirects to " + current + ", which");
+				}
 				continue;
 			}
 			if (status != 200) {
@@ -194,8 +209,7 @@ class FeedFetcher {
 		catch (ConnectException ex) {
 			// HttpClient wraps the resolver's failure in one or two ConnectExceptions.
 			if (hasCause(ex, UnresolvedAddressException.class) || hasCause(ex, UnknownHostException.class)) {
-				throw new FeedImportException("The feed's host " + url.getHost() + " could not be found (DNS), so the"
-						+ " feed at " + url + " could not be fetched.", ex);
+				throw unknownHost(url, ex);
 			}
 			throw new FeedImportException("Could not connect to " + url.getHost() + " to fetch the feed at " + url
 					+ " (" + describe(ex) + ").", ex);
@@ -207,6 +221,11 @@ class FeedFetcher {
 			Thread.currentThread().interrupt();
 			throw new FeedImportException("Fetching the feed at " + url + " was interrupted.", ex);
 		}
+	}
+
+	static FeedImportException unknownHost(URI url, Exception cause) {
+		return new FeedImportException("The feed's host " + url.getHost() + " could not be found (DNS), so the feed at "
+				+ url + " could not be fetched.", cause);
 	}
 
 	private FeedImportException timedOut(URI url, Exception cause) {

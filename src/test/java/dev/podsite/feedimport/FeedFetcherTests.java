@@ -1,5 +1,7 @@
 package dev.podsite.feedimport;
 
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -7,6 +9,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.util.unit.DataSize;
 
@@ -31,10 +35,25 @@ class FeedFetcherTests {
 
 	private final FeedHost host = FeedHost.start();
 
-	private final FeedFetcher fetcher = new FeedFetcher(
-			new FeedImportProperties(URI.create("https://feeds.example/show.xml"), Duration.ofMinutes(15), false,
-					DataSize.ofMegabytes(1)),
-			"https://podcast.example", Duration.ofSeconds(1), TOTAL);
+	private static final FeedImportProperties LOCAL_ALLOWED = new FeedImportProperties(
+			URI.create("https://feeds.example/show.xml"), Duration.ofMinutes(15), false, DataSize.ofMegabytes(1), true);
+
+	private static final FeedImportProperties PUBLIC_ONLY = new FeedImportProperties(
+			URI.create("https://feeds.example/show.xml"), Duration.ofMinutes(15), false, DataSize.ofMegabytes(1),
+			false);
+
+	private final FeedFetcher fetcher = new FeedFetcher(LOCAL_ALLOWED, "https://podcast.example", Duration.ofSeconds(1),
+			TOTAL);
+
+	/** As configured by default: private addresses refused. */
+	private final FeedFetcher publicOnly = new FeedFetcher(PUBLIC_ONLY, "https://podcast.example",
+			Duration.ofSeconds(1), TOTAL);
+
+	/**
+	 * Refuses private addresses, but takes the test host on 127.0.0.1 for a public one.
+	 */
+	private final FeedFetcher testHostIsPublic = new FeedFetcher(PUBLIC_ONLY, "https://podcast.example",
+			Duration.ofSeconds(1), TOTAL, testHostIsPublic());
 
 	@AfterEach
 	void stopHost() {
@@ -161,6 +180,74 @@ class FeedFetcherTests {
 		assertThatExceptionOfType(FeedImportException.class).isThrownBy(() -> this.fetcher.fetch(unknown))
 			.withMessage("The feed's host feeds.invalid could not be found (DNS), so the feed at " + unknown
 					+ " could not be fetched.");
+	}
+
+	@Test
+	void refusesAFeedOnAPrivateAddressWithoutSendingItARequest() {
+		this.host.serve("/feed", FeedHost.body("application/rss+xml", UNDECLARED.getBytes(StandardCharsets.UTF_8)));
+		URI url = this.host.url("/feed");
+		assertThatExceptionOfType(FeedImportException.class).isThrownBy(() -> this.publicOnly.fetch(url))
+			.withMessageStartingWith("The feed at " + url + " was refused: its host 127.0.0.1 is a loopback address"
+					+ " (this machine), not a public one.")
+			.withMessageContaining("podsite.feed.allow-private-addresses=true");
+		assertThat(this.host.requests()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "http://[::ffff:127.0.0.1]:%d/feed", "http://[::1]:%d/feed", "http://0.0.0.0:%d/feed",
+			"http://localhost:%d/feed", "http://169.254.169.254/latest/meta-data/", "https://[::ffff:7f00:1]/feed" })
+	void refusesOtherSpellingsOfThisMachineAndTheMetadataService(String address) {
+		this.host.serve("/feed", FeedHost.body("application/rss+xml", UNDECLARED.getBytes(StandardCharsets.UTF_8)));
+		URI url = URI.create(address.formatted(this.host.url("/").getPort()));
+		assertThatExceptionOfType(FeedImportException.class).isThrownBy(() -> this.publicOnly.fetch(url))
+			.withMessageStartingWith("The feed at " + url + " was refused: its host ")
+			.withMessageContaining("not a public one");
+		assertThat(this.host.requests()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(
+			strings = { "http://169.254.169.254/latest/meta-data/", "http://[::1]:%d/feed", "http://127.0.0.2:%d/feed",
+					"http://10.0.0.1/feed", "http://[::ffff:192.168.0.1]/feed", "http://[fd00::1]/feed" })
+	void refusesARedirectFromAPublicHostToAPrivateAddress(String target) {
+		String location = target.formatted(this.host.url("/").getPort());
+		this.host.serve("/feed", FeedHost.redirect(302, location));
+		URI url = this.host.url("/feed");
+		assertThatExceptionOfType(FeedImportException.class).isThrownBy(() -> this.testHostIsPublic.fetch(url))
+			.withMessageStartingWith(
+					"The feed at " + url + " redirects to " + location + ", which was refused: its" + " host ")
+			.withMessageContaining("not a public one");
+		assertThat(this.host.requests()).extracting(FeedHost.Request::path).containsExactly("/feed");
+	}
+
+	@Test
+	void checksEveryRedirectNotOnlyTheFirst() {
+		this.host.serve("/one", FeedHost.redirect(301, "/two"))
+			.serve("/two", FeedHost.redirect(302, "http://[::ffff:169.254.169.254]/latest/meta-data/"));
+		assertThatExceptionOfType(FeedImportException.class)
+			.isThrownBy(() -> this.testHostIsPublic.fetch(this.host.url("/one")))
+			.withMessageStartingWith("The feed at " + this.host.url("/two")
+					+ " redirects to http://[::ffff:169.254.169.254]/latest/meta-data/, which was refused: its host"
+					+ " ::ffff:169.254.169.254 is a link-local address (169.254.169.254 is the cloud metadata"
+					+ " service)");
+		assertThat(this.host.requests()).extracting(FeedHost.Request::path).containsExactly("/one", "/two");
+	}
+
+	@Test
+	void fetchesFromAPublicHostWithTheGuardOn() throws Exception {
+		this.host.serve("/old", FeedHost.redirect(301, "/new"))
+			.serve("/new", FeedHost.body("application/rss+xml", UNDECLARED.getBytes(StandardCharsets.UTF_8)));
+		assertThat(firstTitle(this.testHostIsPublic.fetch(this.host.url("/old")))).isEqualTo(TITLE);
+	}
+
+	/**
+	 * The test host on 127.0.0.1 stands for a public host; every other address is judged
+	 * as usual.
+	 */
+	private static PrivateAddressGuard testHostIsPublic() {
+		return new PrivateAddressGuard(false, InetAddress::getAllByName,
+				(address) -> (address instanceof Inet4Address && address.getHostAddress().equals("127.0.0.1")) ? null
+						: PrivateAddressGuard.internalKind(address));
 	}
 
 	private void assertGivenUpAtTheDeadline(String path) {

@@ -8,10 +8,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.zip.GZIPOutputStream;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
@@ -26,6 +29,8 @@ final class FeedHost implements AutoCloseable {
 	private final HttpServer server;
 
 	private final ExecutorService exchanges = Executors.newCachedThreadPool();
+
+	private final List<Request> requests = new CopyOnWriteArrayList<>();
 
 	private FeedHost() {
 		try {
@@ -45,6 +50,7 @@ final class FeedHost implements AutoCloseable {
 	/** Answers requests for {@code path} with {@code answer}. */
 	FeedHost serve(String path, HttpHandler answer) {
 		this.server.createContext(path, (exchange) -> {
+			this.requests.add(new Request(exchange.getRequestURI().getPath(), exchange.getRequestHeaders()));
 			try {
 				answer.handle(exchange);
 			}
@@ -53,6 +59,11 @@ final class FeedHost implements AutoCloseable {
 			}
 		});
 		return this;
+	}
+
+	/** Every request the host received, in order. */
+	List<Request> requests() {
+		return List.copyOf(this.requests);
 	}
 
 	URI url(String path) {
@@ -130,6 +141,15 @@ final class FeedHost implements AutoCloseable {
 			sleep(wait);
 			then.handle(exchange);
 		};
+	}
+
+	/** A request as the host received it. */
+	record Request(String path, Headers headers) {
+
+		String header(String name) {
+			return this.headers.getFirst(name);
+		}
+
 	}
 
 	static byte[] gzip(byte[] body) {

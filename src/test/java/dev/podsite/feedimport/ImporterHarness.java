@@ -48,11 +48,23 @@ public final class ImporterHarness {
 	}
 
 	FeedImporter importer(URI url) {
-		FeedImportProperties properties = new FeedImportProperties(url, Duration.ofMinutes(15), false,
-				DataSize.ofMegabytes(50));
-		return new FeedImporter(properties, new FeedFetcher(properties, "https://podcast.example"),
-				bean(FeedStore.class), bean(FeedState.class), bean(ImportRunRepository.class),
-				bean(TransactionTemplate.class), bean(DataSource.class), bean(ShowChanges.class), bean(Clock.class));
+		FeedImportProperties properties = properties(url);
+		return importer(properties, new FeedFetcher(properties, "https://podcast.example"));
+	}
+
+	/** The importer with a fetcher of the test's own: other limits, another guard. */
+	FeedImporter importer(FeedImportProperties properties, FeedFetcher fetcher) {
+		return new FeedImporter(properties, fetcher, bean(FeedStore.class), bean(FeedState.class),
+				bean(ImportRunRepository.class), bean(TransactionTemplate.class), bean(DataSource.class),
+				bean(ShowChanges.class), bean(Clock.class));
+	}
+
+	/**
+	 * The defaults, but with private addresses allowed: test feed hosts serve on
+	 * 127.0.0.1.
+	 */
+	static FeedImportProperties properties(URI url) {
+		return new FeedImportProperties(url, Duration.ofMinutes(15), false, DataSize.ofMegabytes(50), true);
 	}
 
 	private <T> T bean(Class<T> type) {
