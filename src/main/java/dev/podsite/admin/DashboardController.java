@@ -40,6 +40,7 @@ class DashboardController {
 		model.addAttribute("feedOnTheWeb", this.feed.url().getScheme().startsWith("http"));
 		model.addAttribute("runs", this.runs.findTop20ByOrderByStartedAtDesc());
 		model.addAttribute("backoff", this.importer.backoff());
+		model.addAttribute("feedAlert", FeedAlert.of(this.runs).orElse(null));
 		model.addAttribute("leftTheFeed", this.episodes.findLeftTheFeed());
 		return "admin/dashboard";
 	}

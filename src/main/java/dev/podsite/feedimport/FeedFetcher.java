@@ -132,7 +132,7 @@ class FeedFetcher {
 			if (status != 200) {
 				closeQuietly(response.body());
 				throw new FeedImportException("The feed at " + current + " answered " + status + " ("
-						+ reasonPhrase(status) + ") instead of the feed.");
+						+ reasonPhrase(status) + ") instead of the feed.", status);
 			}
 			String contentType = response.headers().firstValue("Content-Type").orElse(null);
 			String encoding = response.headers().firstValue("Content-Encoding").orElse("identity");

@@ -1,16 +1,30 @@
 package dev.podsite.feedimport;
 
 /**
- * An import that cannot go on, with a reason in words a host understands.
+ * An import that cannot go on, with a reason in words a host understands, and the HTTP
+ * status the feed's server answered when that was the reason.
  */
 class FeedImportException extends Exception {
 
+	private final Integer httpStatus;
+
 	FeedImportException(String message) {
-		super(message);
+		this(message, (Throwable) null);
 	}
 
 	FeedImportException(String message, Throwable cause) {
 		super(message, cause);
+		this.httpStatus = null;
+	}
+
+	FeedImportException(String message, int httpStatus) {
+		super(message);
+		this.httpStatus = httpStatus;
+	}
+
+	/** The status the feed's server answered instead of the feed, or null. */
+	Integer httpStatus() {
+		return this.httpStatus;
 	}
 
 }

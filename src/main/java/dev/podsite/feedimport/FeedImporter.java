@@ -156,7 +156,7 @@ public class FeedImporter {
 					fetched.notModified() ? validators.get().contentHash() : hash));
 		}
 		catch (FeedImportException ex) {
-			run.failed(ex.getMessage(), this.clock.instant());
+			run.failed(ex.getMessage(), ex.httpStatus(), this.clock.instant());
 			log.warn("Importing the feed failed: {}", ex.getMessage());
 		}
 		catch (RuntimeException ex) {

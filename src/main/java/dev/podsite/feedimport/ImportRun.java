@@ -55,6 +55,8 @@ public class ImportRun {
 
 	private String note;
 
+	private Integer httpStatus;
+
 	protected ImportRun() {
 	}
 
@@ -77,7 +79,16 @@ public class ImportRun {
 	}
 
 	void failed(String reason, Instant now) {
+		failed(reason, null, now);
+	}
+
+	/**
+	 * @param httpStatus the status the feed's server answered instead of the feed, or
+	 * null
+	 */
+	void failed(String reason, Integer httpStatus, Instant now) {
 		this.errorMessage = reason;
+		this.httpStatus = httpStatus;
 		finish(ImportStatus.FAILED, now);
 	}
 
@@ -172,6 +183,14 @@ public class ImportRun {
 	/** Why a run that did not fail changed nothing; null otherwise. */
 	public String getNote() {
 		return this.note;
+	}
+
+	/**
+	 * The HTTP status the feed's server answered when that made the run fail (410, 404,
+	 * 500...); null otherwise.
+	 */
+	public Integer getHttpStatus() {
+		return this.httpStatus;
 	}
 
 }

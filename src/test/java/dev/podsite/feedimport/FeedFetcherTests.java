@@ -240,6 +240,15 @@ class FeedFetcherTests {
 		assertThat(firstTitle(this.testHostIsPublic.fetch(this.host.url("/old")))).isEqualTo(TITLE);
 	}
 
+	@Test
+	void keepsTheStatusOfAnAnswerThatIsNotTheFeed() {
+		this.host.serve("/feed", FeedHost.status(410));
+		assertThatExceptionOfType(FeedImportException.class)
+			.isThrownBy(() -> this.fetcher.fetch(this.host.url("/feed")))
+			.withMessageContaining("answered 410 (Gone) instead of the feed")
+			.satisfies((ex) -> assertThat(ex.httpStatus()).isEqualTo(410));
+	}
+
 	/**
 	 * The test host on 127.0.0.1 stands for a public host; every other address is judged
 	 * as usual.
