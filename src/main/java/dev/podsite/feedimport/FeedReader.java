@@ -218,9 +218,10 @@ final class FeedReader {
 	private static String describe(ParsingFeedException ex, FetchedFeed fetched) {
 		String detail = detail(ex);
 		if (detail != null && detail.contains("DOCTYPE")) {
-			return "The feed at " + fetched.url()
-					+ " declares a DOCTYPE, which we do not read (it could make the parser read local files"
-					+ " or expand entities without end).";
+			// Refused, not ignored: the record says so, and that nothing of it was read.
+			return "The feed at " + fetched.url() + " was refused: it declares a DOCTYPE, which the site does not"
+					+ " read (a DOCTYPE can make a parser read local files or expand entities without end)."
+					+ " Nothing of the feed was imported.";
 		}
 		if (ex.getLineNumber() < 0) {
 			// Rome fails this way on a root element without the parts a feed must have.

@@ -1,7 +1,5 @@
 package dev.podsite.feedimport;
 
-import java.net.Inet4Address;
-import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -53,7 +51,7 @@ class FeedFetcherTests {
 	 * Refuses private addresses, but takes the test host on 127.0.0.1 for a public one.
 	 */
 	private final FeedFetcher testHostIsPublic = new FeedFetcher(PUBLIC_ONLY, "https://podcast.example",
-			Duration.ofSeconds(1), TOTAL, testHostIsPublic());
+			Duration.ofSeconds(1), TOTAL, FeedHost.takenForPublic());
 
 	@AfterEach
 	void stopHost() {
@@ -247,16 +245,6 @@ class FeedFetcherTests {
 			.isThrownBy(() -> this.fetcher.fetch(this.host.url("/feed")))
 			.withMessageContaining("answered 410 (Gone) instead of the feed")
 			.satisfies((ex) -> assertThat(ex.httpStatus()).isEqualTo(410));
-	}
-
-	/**
-	 * The test host on 127.0.0.1 stands for a public host; every other address is judged
-	 * as usual.
-	 */
-	private static PrivateAddressGuard testHostIsPublic() {
-		return new PrivateAddressGuard(false, InetAddress::getAllByName,
-				(address) -> (address instanceof Inet4Address && address.getHostAddress().equals("127.0.0.1")) ? null
-						: PrivateAddressGuard.internalKind(address));
 	}
 
 	private void assertGivenUpAtTheDeadline(String path) {

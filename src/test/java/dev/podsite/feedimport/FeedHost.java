@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -150,6 +151,16 @@ final class FeedHost implements AutoCloseable {
 			return this.headers.getFirst(name);
 		}
 
+	}
+
+	/**
+	 * An SSRF guard that refuses private addresses but takes the host's own, 127.0.0.1,
+	 * for a public one: for tests of where a public feed may lead.
+	 */
+	static PrivateAddressGuard takenForPublic() {
+		return new PrivateAddressGuard(false, InetAddress::getAllByName,
+				(address) -> (address instanceof Inet4Address && address.getHostAddress().equals("127.0.0.1")) ? null
+						: PrivateAddressGuard.internalKind(address));
 	}
 
 	static byte[] gzip(byte[] body) {

@@ -40,7 +40,7 @@ class FeedReaderTests {
 				<rss version="2.0"><channel><title>&xxe;</title></channel></rss>
 				""";
 		assertThatExceptionOfType(FeedImportException.class).isThrownBy(() -> read(xxe))
-			.withMessageContaining("declares a DOCTYPE, which we do not read");
+			.withMessageContaining("was refused: it declares a DOCTYPE, which the site does not read");
 	}
 
 	@Test
