@@ -27,6 +27,7 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndImage;
 import dev.podsite.episode.Durations;
+import dev.podsite.episode.Episode;
 import dev.podsite.episode.EpisodeLink;
 import dev.podsite.episode.MediaTypes;
 import dev.podsite.episode.Person;
@@ -45,8 +46,6 @@ import dev.podsite.show.ShowCategory;
  * Pure: no I/O, no Spring.
  */
 final class FeedMapper {
-
-	private static final int SUMMARY_LENGTH = 280;
 
 	private static final Pattern HAS_SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:");
 
@@ -195,7 +194,7 @@ final class FeedMapper {
 				(itunes != null) ? itunes.getExplicitNullable() : null,
 				webUrl(itunesImage(itunes), "the image of " + named), chaptersUrl,
 				(chaptersUrl != null) ? trim(podcast.getChapters().type()) : null, notes.html(),
-				notes.summary(SUMMARY_LENGTH),
+				notes.summary(Episode.SUMMARY_LENGTH),
 				notes.links().stream().map((l) -> new EpisodeLink(l.text(), l.url())).toList(),
 				transcripts(podcast, named), persons(podcast, named));
 	}

@@ -1,0 +1,90 @@
+package dev.podsite.web;
+
+import java.net.http.HttpResponse;
+
+import dev.podsite.feedimport.ImporterHarness;
+import dev.podsite.support.Database;
+import dev.podsite.support.Fixtures;
+import dev.podsite.support.SiteHttp;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * Public pages revalidate with ETags; the stylesheet is versioned and kept a year; the
+ * host's pages are never stored.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+class HttpCachingTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private ApplicationContext context;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Autowired
+	private MockMvc mvc;
+
+	@BeforeEach
+	void aShow() {
+		Database.clear(this.jdbc);
+		new ImporterHarness(this.context).importFrom(Fixtures.feed("real/launched_fireside_podcasting20.xml"));
+	}
+
+	@Test
+	void publicPagesAnswerARevalidationWith304() {
+		SiteHttp site = new SiteHttp(this.port);
+		for (String path : new String[] { "/", "/episodes", "/episodes?page=2", "/episodes/summer-break" }) {
+			HttpResponse<byte[]> page = site.get(path);
+			assertThat(page.statusCode()).as(path).isEqualTo(200);
+			assertThat(page.headers().firstValue("Cache-Control")).as(path).hasValue("no-cache");
+			String etag = page.headers().firstValue("ETag").orElseThrow();
+			HttpResponse<byte[]> again = site.get(path, "If-None-Match", etag);
+			assertThat(again.statusCode()).as(path).isEqualTo(304);
+			assertThat(again.body()).isEmpty();
+		}
+	}
+
+	@Test
+	void theHostsPagesAreNeverStored() throws Exception {
+		String cacheControl = this.mvc.perform(get("/").with(user("host").roles("HOST")))
+			.andReturn()
+			.getResponse()
+			.getHeader("Cache-Control");
+		assertThat(cacheControl).contains("no-store");
+		assertThat(this.mvc.perform(get("/admin").with(user("host").roles("HOST")))
+			.andReturn()
+			.getResponse()
+			.getHeader("Cache-Control")).contains("no-store");
+	}
+
+	@Test
+	void theStylesheetIsVersionedAndKeptAYear() {
+		SiteHttp site = new SiteHttp(this.port);
+		String href = Jsoup.parse(new String(site.body("/"))).select("link[rel=stylesheet]").attr("href");
+		assertThat(href).matches("/css/podsite-[0-9a-f]{32}\\.css");
+		HttpResponse<byte[]> css = site.get(href);
+		assertThat(css.statusCode()).isEqualTo(200);
+		assertThat(css.headers().firstValue("Cache-Control"))
+			.hasValueSatisfying((value) -> assertThat(value).contains("max-age=31536000").contains("public"));
+	}
+
+}
