@@ -152,8 +152,7 @@ class EpisodeAdminController {
 
 	@PostMapping("/admin/episodes/{id}/delete")
 	String delete(@PathVariable long id, RedirectAttributes redirect) {
-		Episode episode = find(id);
-		this.editor.delete(id);
+		Episode episode = this.editor.delete(id);
 		redirect.addFlashAttribute("message", "Deleted “" + episode.getTitle() + "”.");
 		redirect.addFlashAttribute("undo", id);
 		return "redirect:/admin/episodes";
@@ -161,16 +160,14 @@ class EpisodeAdminController {
 
 	@PostMapping("/admin/episodes/{id}/undelete")
 	String undelete(@PathVariable long id, RedirectAttributes redirect) {
-		Episode episode = find(id);
-		this.editor.undelete(id);
+		Episode episode = this.editor.undelete(id);
 		redirect.addFlashAttribute("message", "Restored “" + episode.getTitle() + "”.");
 		return "redirect:/admin/episodes";
 	}
 
 	@PostMapping("/admin/episodes/{id}/keep")
 	String keepOnSite(@PathVariable long id, RedirectAttributes redirect) {
-		Episode episode = find(id);
-		this.editor.keepOnSite(id);
+		Episode episode = this.editor.keepOnSite(id);
 		redirect.addFlashAttribute("message", "“" + episode.getTitle() + "” is back on the site, and stays there.");
 		return "redirect:/admin";
 	}

@@ -21,8 +21,10 @@ import dev.podsite.show.ShowChanges;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * The host's changes to episodes. Each one commits whole, then tells the site's copies
@@ -131,23 +133,23 @@ class EpisodeEditor {
 		this.changes.changed();
 	}
 
-	void delete(long id) {
+	Episode delete(long id) {
 		Episode episode = this.episodes.findForUpdate(id).orElseThrow(EpisodeNotFound::new);
 		episode.delete(this.clock.instant());
-		changed(episode);
+		return changed(episode);
 	}
 
-	void undelete(long id) {
+	Episode undelete(long id) {
 		Episode episode = this.episodes.findForUpdate(id).orElseThrow(EpisodeNotFound::new);
 		episode.undelete();
-		changed(episode);
+		return changed(episode);
 	}
 
 	/** Keeps an episode that left the feed on the site; imports no longer hide it. */
-	void keepOnSite(long id) {
+	Episode keepOnSite(long id) {
 		Episode episode = this.episodes.findForUpdate(id).orElseThrow(EpisodeNotFound::new);
 		episode.keepOnSite();
-		changed(episode);
+		return changed(episode);
 	}
 
 	@Transactional(readOnly = true)
@@ -205,6 +207,7 @@ class EpisodeEditor {
 
 	}
 
+	@ResponseStatus(HttpStatus.NOT_FOUND)
 	static class EpisodeNotFound extends RuntimeException {
 
 		EpisodeNotFound() {

@@ -257,6 +257,14 @@ class EpisodeAdminTests {
 	}
 
 	@Test
+	void anUnknownEpisodeIsNotFound() throws Exception {
+		this.mvc.perform(get("/admin/episodes/999999/edit").with(user("host").roles("HOST")))
+			.andExpect(status().isNotFound());
+		host(post("/admin/episodes/999999/delete")).andExpect(status().isNotFound());
+		host(post("/admin/episodes/999999/keep")).andExpect(status().isNotFound());
+	}
+
+	@Test
 	void episodesThatLeftTheFeedAreListedAndCanBeKeptOnTheSite() throws Exception {
 		importFeed(item("2", "Still there", DATE, ""));
 		Document dashboard = Jsoup.parse(adminPage("/admin"));
