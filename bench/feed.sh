@@ -4,28 +4,10 @@
 # serving the same bytes as a static file; then the time one full render takes.
 # Needs wrk and nginx (apt-get install wrk nginx).
 #   bash bench/feed.sh            WARMUP=60s DURATION=30s by default
-set -euo pipefail
-cd "$(dirname "$0")/.."
-PORT=${PORT:-18080}
 NGINX_PORT=${NGINX_PORT:-18081}
 WARMUP=${WARMUP:-60s}
-DURATION=${DURATION:-30s}
-work=$(mktemp -d)
-app=""
-trap 'kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true;
-  nginx -c "$work/nginx.conf" -s stop 2>/dev/null || true; rm -rf "$work"' EXIT
-
-python3 bench/make_large_feed.py 2000 "$work/large.xml"
-./mvnw -B -q package -DskipTests -Dspring-javaformat.skip=true
-jar=$(ls target/podsite-*.jar | grep -v plain | head -1)
-
-java -Xmx512m -jar "$jar" --server.port="$PORT" --podsite.feed.url="file:$work/large.xml" \
-  --podsite.embedded-db.dir="$work/db" > "$work/app.log" 2>&1 &
-app=$!
-until grep -q "Imported file:" "$work/app.log"; do
-  if ! kill -0 "$app" 2>/dev/null; then cat "$work/app.log"; exit 1; fi
-  sleep 0.2
-done
+source "$(dirname "$0")/site.sh"
+start_site
 feed="http://localhost:$PORT/feed.xml"
 
 # nginx serves the very bytes the site serves, with its own ETag, as the reference.
@@ -55,13 +37,6 @@ echo "warming up for $WARMUP (the JIT compiles the hot paths)"
 wrk -t2 -c16 -d"$WARMUP" -H "If-None-Match: $etag" "$feed" > /dev/null
 wrk -t2 -c16 -d"$WARMUP" -H "Accept-Encoding: gzip" "$feed" > /dev/null
 
-measure() {
-  local label=$1; shift
-  printf '%-44s' "$label"
-  wrk -t2 -c16 -d"$DURATION" --latency "$@" | awk '
-    /Requests\/sec/ {rps=$2} / 99%/ {p99=$2} /Non-2xx/ {non=$NF}
-    END {printf "%10s req/s   p99 %8s\n", rps, p99}'
-}
 measure "site  GET 304 (If-None-Match)" -H "If-None-Match: $etag" "$feed"
 measure "nginx GET 304 (If-None-Match)" -H "If-None-Match: $static_etag" "$static"
 measure "site  GET 200 gzip" -H "Accept-Encoding: gzip" "$feed"

@@ -1,0 +1,38 @@
+# Shared by the benchmark scripts: a 2,000-episode feed and the site started on it, on a
+# fresh embedded database in a temporary directory. Source it; it sets $work, $app, $jar.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+PORT=${PORT:-18080}
+work=$(mktemp -d)
+app=""
+cleanup() {
+  if [ -n "$app" ]; then kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; fi
+  if [ -f "$work/nginx.conf" ]; then nginx -c "$work/nginx.conf" -s stop 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+python3 bench/make_large_feed.py 2000 "$work/large.xml"
+echo "source feed: $(du -h "$work/large.xml" | cut -f1), $(grep -o '<item>' "$work/large.xml" | wc -l) items"
+./mvnw -B -q package -DskipTests -Dspring-javaformat.skip=true
+jar=$(ls target/podsite-*.jar | grep -v plain | head -1)
+
+# Starts the site with -Xmx512m and waits until the feed is imported.
+start_site() {
+  java -Xmx512m -jar "$jar" --server.port="$PORT" --podsite.feed.url="file:$work/large.xml" \
+    --podsite.embedded-db.dir="$work/db" --podsite.admin.password=bench-password > "$work/app.log" 2>&1 &
+  app=$!
+  until grep -q "Imported file:" "$work/app.log"; do
+    if ! kill -0 "$app" 2>/dev/null; then cat "$work/app.log"; exit 1; fi
+    sleep 0.2
+  done
+}
+
+# Runs wrk and prints one line: label, requests per second, p99 latency.
+measure() {
+  local label=$1; shift
+  printf '%-44s' "$label"
+  wrk -t2 -c16 -d"${DURATION:-30s}" --latency "$@" | awk '
+    /Requests\/sec/ {rps=$2} / 99%/ {p99=$2} /Non-2xx/ {non=$NF}
+    END {printf "%10s req/s   p99 %8s%s\n", rps, p99, (non ? "   NON-2XX: " non : "")}'
+}
