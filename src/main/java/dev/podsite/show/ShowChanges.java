@@ -67,7 +67,9 @@ public class ShowChanges {
 			return;
 		}
 		long before = this.seen.getAndAccumulate(version, Math::max);
-		if (before >= 0 && version > before) {
+		// The first poll announces too: a copy made before it may predate a change
+		// another instance committed while this one started.
+		if (version > before) {
 			log.debug("The show's data changed on another instance (version {})", version);
 			this.events.publishEvent(new ShowChanged());
 		}
