@@ -1,16 +1,19 @@
 package dev.podsite.feedpublish;
 
-import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 @Configuration(proxyBeanMethods = false)
 class FeedPublishingConfiguration {
 
+	/** Before every other filter: polls of the feed skip sessions and security. */
 	@Bean
-	ServletRegistrationBean<FeedServlet> feedServlet(PublishedFeed feed) {
-		ServletRegistrationBean<FeedServlet> registration = new ServletRegistrationBean<>(new FeedServlet(feed),
-				"/feed.xml");
+	FilterRegistrationBean<FeedFilter> feedFilter(PublishedFeed feed) {
+		FilterRegistrationBean<FeedFilter> registration = new FilterRegistrationBean<>(new FeedFilter(feed));
+		registration.addUrlPatterns("/feed.xml");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		registration.setName("feed");
 		return registration;
 	}

@@ -5,9 +5,7 @@ import dev.podsite.admin.LoginThrottle;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -15,9 +13,10 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Who may do what: everyone reads the site and the feed; only the signed-in host reaches
- * {@code /admin}. Forms carry CSRF tokens, the session id changes at sign-in, and every
- * page gets a Content-Security-Policy without inline script.
+ * Who may do what: everyone reads the site (the feed is served before these filters, see
+ * FeedFilter); only the signed-in host reaches {@code /admin}. Forms carry CSRF tokens,
+ * the session id changes at sign-in, and every page gets a Content-Security-Policy
+ * without inline script.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -27,26 +26,7 @@ class SecurityConfiguration {
 			+ " media-src 'self' https:; script-src 'self'; style-src 'self'; object-src 'none';"
 			+ " base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-	/**
-	 * The feed is public, sets no cookie and holds no form: polls skip the session and
-	 * CSRF machinery, which keeps a 304 cheap.
-	 */
 	@Bean
-	@Order(1)
-	@ConditionalOnWebApplication
-	SecurityFilterChain feed(HttpSecurity http) throws Exception {
-		http.securityMatcher("/feed.xml")
-			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
-			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.securityContext((context) -> context.disable())
-			.requestCache((cache) -> cache.disable())
-			.anonymous((anonymous) -> anonymous.disable())
-			.csrf((csrf) -> csrf.disable());
-		return http.build();
-	}
-
-	@Bean
-	@Order(2)
 	@ConditionalOnWebApplication
 	SecurityFilterChain site(HttpSecurity http, LoginThrottle throttle) throws Exception {
 		http.authorizeHttpRequests(

@@ -68,6 +68,8 @@ class FeedHttpTests {
 		assertThat(header(response, "ETag")).matches("\"[A-Za-z0-9_-]+\"");
 		assertThat(header(response, "Last-Modified")).endsWith("GMT");
 		assertThat(header(response, "Cache-Control")).contains("public").contains("max-age=300");
+		assertThat(header(response, "X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(header(response, "Set-Cookie")).as("pollers get no session").isNull();
 		assertThat(new String(response.body(), StandardCharsets.UTF_8))
 			.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
 			.contains("<rss");

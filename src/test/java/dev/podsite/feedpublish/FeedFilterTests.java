@@ -9,19 +9,19 @@ import org.springframework.mock.web.MockHttpServletRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class FeedServletTests {
+class FeedFilterTests {
 
 	private final RenderedFeed feed = RenderedFeed.of("<rss/>".getBytes(StandardCharsets.UTF_8),
 			Instant.parse("2026-03-01T10:15:30.500Z"), 0);
 
 	@Test
 	void gzipIsSentOnlyToClientsThatAcceptIt() {
-		assertThat(FeedServlet.acceptsGzip("gzip")).isTrue();
-		assertThat(FeedServlet.acceptsGzip("deflate, GZIP;q=0.5")).isTrue();
-		assertThat(FeedServlet.acceptsGzip("gzip;q=0")).isFalse();
-		assertThat(FeedServlet.acceptsGzip("gzip; q=0.0, br")).isFalse();
-		assertThat(FeedServlet.acceptsGzip("br, deflate")).isFalse();
-		assertThat(FeedServlet.acceptsGzip(null)).isFalse();
+		assertThat(FeedFilter.acceptsGzip("gzip")).isTrue();
+		assertThat(FeedFilter.acceptsGzip("deflate, GZIP;q=0.5")).isTrue();
+		assertThat(FeedFilter.acceptsGzip("gzip;q=0")).isFalse();
+		assertThat(FeedFilter.acceptsGzip("gzip; q=0.0, br")).isFalse();
+		assertThat(FeedFilter.acceptsGzip("br, deflate")).isFalse();
+		assertThat(FeedFilter.acceptsGzip(null)).isFalse();
 	}
 
 	@Test
@@ -46,13 +46,13 @@ class FeedServletTests {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/feed.xml");
 		request.addHeader("If-None-Match", "\"old\"");
 		request.addHeader("If-Modified-Since", this.feed.lastModifiedHeader());
-		assertThat(FeedServlet.notModified(request, this.feed)).isFalse();
+		assertThat(FeedFilter.notModified(request, this.feed)).isFalse();
 	}
 
 	private boolean notModified(String header, String value) {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/feed.xml");
 		request.addHeader(header, value);
-		return FeedServlet.notModified(request, this.feed);
+		return FeedFilter.notModified(request, this.feed);
 	}
 
 }
