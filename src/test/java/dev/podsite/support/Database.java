@@ -26,11 +26,15 @@ public final class Database {
 		return new JdbcTemplate(dataSource);
 	}
 
-	/** Empties every table the site writes, so each test starts from an empty site. */
+	/**
+	 * Empties every table the site writes, so each test starts from an empty site, and
+	 * tells the running sites so.
+	 */
 	public static void clear(JdbcTemplate jdbc) {
 		jdbc.execute("TRUNCATE show, episode, episode_link, episode_transcript, episode_person, show_category,"
 				+ " show_funding, import_run, login_failure, feed_state RESTART IDENTITY CASCADE");
 		jdbc.execute("INSERT INTO feed_state DEFAULT VALUES");
+		TestDatabase.announceChange();
 	}
 
 }

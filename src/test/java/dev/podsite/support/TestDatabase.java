@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
+import dev.podsite.show.ShowChanged;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -25,13 +28,28 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 
 	private static Connection connection;
 
+	/** The application contexts on this database, told when a test empties it. */
+	private static final Set<ConfigurableApplicationContext> contexts = ConcurrentHashMap.newKeySet();
+
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
+		contexts.add(context);
 		Connection db = connection();
 		context.getEnvironment()
 			.getPropertySources()
 			.addFirst(new MapPropertySource("testDatabase", Map.of("spring.datasource.url", db.url(),
 					"spring.datasource.username", db.username(), "spring.datasource.password", db.password())));
+	}
+
+	/**
+	 * Tells every running application context that the data changed behind its back, as a
+	 * change of the site would: they drop what they keep (the show, the feed, pages).
+	 */
+	static void announceChange() {
+		contexts.removeIf(ConfigurableApplicationContext::isClosed);
+		contexts.stream()
+			.filter(ConfigurableApplicationContext::isActive)
+			.forEach((context) -> context.publishEvent(new ShowChanged()));
 	}
 
 	/** The shared database's connection settings, starting it on first use. */

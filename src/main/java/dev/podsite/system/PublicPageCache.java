@@ -1,0 +1,175 @@
+package dev.podsite.system;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import dev.podsite.episode.EpisodeRepository;
+import dev.podsite.show.CurrentShow;
+import dev.podsite.show.ShowChanged;
+import dev.podsite.show.UntilShowChanges;
+import dev.podsite.show.UntilShowChanges.Expiring;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.util.DigestUtils;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * The public pages as listeners get them, kept in memory until the show's data changes
+ * (on any instance) or a scheduled episode's time comes, like the feed: a page is
+ * rendered once per change, not once per visit. Each carries a strong ETag, so a
+ * revalidation answers 304. Only visitors without a session get kept pages; the host's
+ * pages (with a sign-out form) are rendered for the host alone.
+ */
+class PublicPageCache extends OncePerRequestFilter {
+
+	/** Enough for the show page and every list and episode page of a large show. */
+	static final int MAX_PAGES = 5000;
+
+	private final EpisodeRepository episodes;
+
+	private final CurrentShow show;
+
+	private final Clock clock;
+
+	private final UntilShowChanges<Pages> pages;
+
+	PublicPageCache(EpisodeRepository episodes, CurrentShow show, Clock clock) {
+		this.episodes = episodes;
+		this.show = show;
+		this.clock = clock;
+		this.pages = new UntilShowChanges<>(clock);
+	}
+
+	@TransactionalEventListener(classes = ShowChanged.class, fallbackExecution = true)
+	void forget() {
+		this.pages.invalidate();
+	}
+
+	/**
+	 * Not for the host, and not while the site is empty: that page tells how the imports
+	 * go, which changes without the show changing.
+	 */
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String method = request.getMethod();
+		return !(method.equals("GET") || method.equals("HEAD")) || hasSession(request) || this.show.get().isEmpty();
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		// The generation of before the rendering: a page rendered across a change goes
+		// into the old one, which is dropped.
+		Pages current = this.pages.get(this::newGeneration);
+		String key = (request.getQueryString() != null) ? request.getRequestURI() + "?" + request.getQueryString()
+				: request.getRequestURI();
+		Page page = current.get(key);
+		if (page == null) {
+			ContentCachingResponseWrapper rendering = new ContentCachingResponseWrapper(response);
+			chain.doFilter(request, rendering);
+			if (!request.getMethod().equals("GET") || !keepable(rendering)) {
+				rendering.copyBodyToResponse();
+				return;
+			}
+			page = Page.of(rendering);
+			current.put(key, page);
+			rendering.resetBuffer();
+		}
+		else {
+			page.headers().forEach((name, values) -> values.forEach((value) -> response.addHeader(name, value)));
+			response.setStatus(HttpServletResponse.SC_OK);
+		}
+		response.setHeader(HttpHeaders.ETAG, page.etag());
+		String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+		if (ifNoneMatch != null && (ifNoneMatch.contains(page.etag()) || ifNoneMatch.strip().equals("*"))) {
+			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+			return;
+		}
+		response.setContentLength(page.body().length);
+		if (request.getMethod().equals("GET")) {
+			response.getOutputStream().write(page.body());
+		}
+	}
+
+	private Expiring<Pages> newGeneration() {
+		return new Expiring<>(new Pages(), this.episodes.findNextPublicationAfter(this.clock.instant()).orElse(null));
+	}
+
+	/** A successful page for everyone: no cookie set for this visitor alone. */
+	private static boolean keepable(ContentCachingResponseWrapper rendering) {
+		String type = rendering.getContentType();
+		return rendering.getStatus() == HttpServletResponse.SC_OK && type != null && type.startsWith("text/html")
+				&& !rendering.containsHeader(HttpHeaders.SET_COOKIE);
+	}
+
+	private static boolean hasSession(HttpServletRequest request) {
+		Cookie[] cookies = request.getCookies();
+		if (cookies == null) {
+			return false;
+		}
+		for (Cookie cookie : cookies) {
+			if (cookie.getName().equals("SESSION") || cookie.getName().equals("JSESSIONID")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** One generation of kept pages, least recently used first out. */
+	private static final class Pages {
+
+		private final Map<String, Page> pages = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, Page> eldest) {
+				return size() > MAX_PAGES;
+			}
+
+		});
+
+		Page get(String key) {
+			return this.pages.get(key);
+		}
+
+		void put(String key, Page page) {
+			this.pages.put(key, page);
+		}
+
+	}
+
+	/**
+	 * A rendered page: its headers (the security headers, Cache-Control, Content-Type),
+	 * its bytes and their ETag.
+	 */
+	private record Page(Map<String, List<String>> headers, byte[] body, String etag) {
+
+		static Page of(ContentCachingResponseWrapper rendering) {
+			Map<String, List<String>> headers = new LinkedHashMap<>();
+			for (String name : rendering.getHeaderNames()) {
+				if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH) && !name.equalsIgnoreCase(HttpHeaders.DATE)) {
+					headers.put(name, new ArrayList<>(rendering.getHeaders(name)));
+				}
+			}
+			if (rendering.getContentType() != null) {
+				headers.put(HttpHeaders.CONTENT_TYPE, List.of(rendering.getContentType()));
+			}
+			byte[] body = rendering.getContentAsByteArray();
+			return new Page(headers, body, "\"" + DigestUtils.md5DigestAsHex(body) + "\"");
+		}
+
+	}
+
+}
