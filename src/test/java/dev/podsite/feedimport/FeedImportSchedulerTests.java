@@ -37,11 +37,11 @@ class FeedImportSchedulerTests {
 					"--podsite.feed.url=" + Fixtures.feed("real/serial_simplecast_40items.rss").toUri())) {
 			Instant started = Instant.now();
 			JdbcTemplate jdbc = site.getBean(JdbcTemplate.class);
-			List<Instant> runs = runsSince(jdbc, before);
+			List<Instant> runs = Database.importStartsSince(jdbc, before);
 			Instant deadline = started.plus(REFRESH.multipliedBy(4));
 			while (runs.size() < 3 && Instant.now().isBefore(deadline)) {
 				Thread.sleep(100);
-				runs = runsSince(jdbc, before);
+				runs = Database.importStartsSince(jdbc, before);
 			}
 			assertThat(runs).as("imports within four refreshes of start-up").hasSizeGreaterThanOrEqualTo(3);
 			assertThat(runs.get(0)).as("the first import starts with the site, not a refresh later")
@@ -54,15 +54,6 @@ class FeedImportSchedulerTests {
 					Timestamp.from(before)))
 				.isSubsetOf("SUCCEEDED", "UNCHANGED", "RUNNING");
 		}
-	}
-
-	private static List<Instant> runsSince(JdbcTemplate jdbc, Instant since) {
-		return jdbc
-			.queryForList("SELECT started_at FROM import_run WHERE started_at >= ? ORDER BY started_at",
-					Timestamp.class, Timestamp.from(since))
-			.stream()
-			.map(Timestamp::toInstant)
-			.toList();
 	}
 
 }

@@ -61,7 +61,7 @@ class SeveralInstancesTests {
 			Thread.sleep(WATCH.toMillis());
 			Instant watchEnd = Instant.now();
 
-			List<Instant> starts = runStarts(jdbc, before);
+			List<Instant> starts = Database.importStartsSince(jdbc, before);
 			for (int i = 1; i < starts.size(); i++) {
 				assertThat(Duration.between(starts.get(i - 1), starts.get(i)))
 					.as("time between two imports, on whichever instance")
@@ -153,15 +153,6 @@ class SeveralInstancesTests {
 			assertThat(Instant.now()).as("an import after %s", since).isBefore(deadline);
 			Thread.sleep(50);
 		}
-	}
-
-	private static List<Instant> runStarts(JdbcTemplate jdbc, Instant since) {
-		return jdbc
-			.queryForList("SELECT started_at FROM import_run WHERE started_at >= ? ORDER BY started_at",
-					Timestamp.class, Timestamp.from(since))
-			.stream()
-			.map(Timestamp::toInstant)
-			.toList();
 	}
 
 }

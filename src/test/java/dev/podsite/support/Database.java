@@ -1,5 +1,9 @@
 package dev.podsite.support;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
 import org.flywaydb.core.Flyway;
 import org.postgresql.Driver;
 
@@ -35,6 +39,16 @@ public final class Database {
 				+ " show_funding, import_run, login_failure, feed_state RESTART IDENTITY CASCADE");
 		jdbc.execute("INSERT INTO feed_state DEFAULT VALUES");
 		TestDatabase.announceChange();
+	}
+
+	/** When the import runs since {@code since} started, in order. */
+	public static List<Instant> importStartsSince(JdbcTemplate jdbc, Instant since) {
+		return jdbc
+			.queryForList("SELECT started_at FROM import_run WHERE started_at >= ? ORDER BY started_at",
+					Timestamp.class, Timestamp.from(since))
+			.stream()
+			.map(Timestamp::toInstant)
+			.toList();
 	}
 
 }
