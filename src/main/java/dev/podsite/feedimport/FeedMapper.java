@@ -344,7 +344,11 @@ final class FeedMapper {
 		return web;
 	}
 
-	/** The http or https form of {@code url}, or null. Absolute ones stay as written. */
+	/**
+	 * The http or https form of {@code url}, or null. Absolute ones stay as written but
+	 * for the characters no URL may hold raw (a space, a quote), which are escaped: the
+	 * same address, valid in the pages' HTML.
+	 */
 	static String webUrl(String url, URI base) {
 		// Browsers drop tabs and newlines in URLs: "java\tscript:" is javascript:.
 		if (url == null || url.chars().anyMatch((c) -> c < 0x20 || c == 0x7f)) {
@@ -369,7 +373,7 @@ final class FeedMapper {
 			if (!(scheme.equals("http") || scheme.equals("https")) || resolved.getRawAuthority() == null) {
 				return null;
 			}
-			return uri.isAbsolute() ? url : resolved.toString();
+			return uri.isAbsolute() ? escapeLoose(url) : resolved.toString();
 		}
 		catch (URISyntaxException ex) {
 			// "https://cdn.example/100%off.mp3": not a valid URI, but a web address all

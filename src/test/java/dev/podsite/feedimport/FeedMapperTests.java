@@ -351,7 +351,8 @@ class FeedMapperTests {
 	static Stream<Arguments> addresses() {
 		return Stream.of(arguments("https://cdn.example/1.mp3", "https://cdn.example/1.mp3"),
 				arguments("HTTP://CDN.example/1.mp3", "HTTP://CDN.example/1.mp3"),
-				arguments("https://cdn.example/a file.mp3", "https://cdn.example/a file.mp3"),
+				arguments("https://cdn.example/a file.mp3", "https://cdn.example/a%20file.mp3"),
+				arguments("https://cdn.example/q?x=\"y\"", "https://cdn.example/q?x=%22y%22"),
 				arguments("https://cdn.example/100%off.mp3?a=|", "https://cdn.example/100%off.mp3?a=|"),
 				arguments("https://host_with_underscore.example/1.mp3", "https://host_with_underscore.example/1.mp3"),
 				arguments("//cdn.example/1.mp3", "https://cdn.example/1.mp3"),
