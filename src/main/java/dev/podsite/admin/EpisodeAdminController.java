@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import dev.podsite.episode.Durations;
 import dev.podsite.episode.Episode;
 import dev.podsite.episode.EpisodeFields;
+import dev.podsite.notes.Markdown;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -190,7 +191,7 @@ class EpisodeAdminController {
 	private String reshow(EpisodeForm form, Episode episode, String preview, Model model) {
 		model.addAttribute("episode", episode);
 		if (preview != null) {
-			model.addAttribute("preview", EpisodeEditor.preview(form.getNotes(), this.baseUrl).html());
+			model.addAttribute("preview", Markdown.toNotes(form.getNotes(), this.baseUrl).html());
 		}
 		return FORM;
 	}

@@ -157,11 +157,6 @@ class EpisodeEditor {
 		return (id != null) ? this.episodes.existsBySlugAndIdNot(slug, id) : this.episodes.existsBySlug(slug);
 	}
 
-	/** The notes as they will look, without saving anything. */
-	static ShowNotes preview(String markdown, String baseUrl) {
-		return Markdown.toNotes(markdown, baseUrl);
-	}
-
 	private void apply(String field, EpisodeForm form, Episode episode) {
 		switch (field) {
 			case EpisodeFields.TITLE -> episode.setTitle(form.getTitle().strip());

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -33,8 +32,6 @@ import dev.podsite.episode.EpisodeStatus;
 public class EpisodeForm {
 
 	static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
-
-	static final Set<String> EPISODE_TYPES = Set.of("full", "trailer", "bonus");
 
 	@NotBlank(message = "Give the episode a title.")
 	@Size(max = 500, message = "Keep the title under 500 characters.")

@@ -289,36 +289,12 @@ public class Episode {
 		return this.persons;
 	}
 
-	public String getIdentity() {
-		return this.identity;
-	}
-
-	public Instant getHiddenAt() {
-		return this.hiddenAt;
-	}
-
-	public Instant getCreatedAt() {
-		return this.createdAt;
-	}
-
-	public EpisodeOrigin getOrigin() {
-		return this.origin;
-	}
-
 	public boolean isImported() {
 		return this.origin == EpisodeOrigin.FEED;
 	}
 
 	public EpisodeStatus getStatus() {
 		return this.status;
-	}
-
-	public Instant getDeletedAt() {
-		return this.deletedAt;
-	}
-
-	public boolean isDeleted() {
-		return this.deletedAt != null;
 	}
 
 	/** The Markdown the host wrote the notes in, or null while they are the feed's. */

@@ -3,7 +3,6 @@ package dev.podsite.feedpublish;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -58,10 +57,6 @@ record RenderedFeed(byte[] xml, byte[] gzipped, String etag, String gzipEtag, In
 	@Override
 	public String toString() {
 		return "RenderedFeed[" + this.items + " items, " + this.xml.length + " bytes, etag " + this.etag + "]";
-	}
-
-	String text() {
-		return new String(this.xml, StandardCharsets.UTF_8);
 	}
 
 }
