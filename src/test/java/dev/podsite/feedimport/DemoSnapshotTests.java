@@ -33,9 +33,7 @@ class DemoSnapshotTests {
 		Map<String, ImportedEpisode> demo = demo().episodes()
 			.stream()
 			.collect(Collectors.toMap(ImportedEpisode::identity, Function.identity()));
-		JsonNode facts = JsonMapper.builder()
-			.build()
-			.readTree(Fixtures.shared().resolve("show/episodes.json").toFile());
+		JsonNode facts = JsonMapper.builder().build().readTree(Fixtures.show("episodes.json").toFile());
 		assertThat(demo).hasSize(facts.size());
 		for (JsonNode fact : facts) {
 			ImportedEpisode episode = demo.get("podsite-demo:rust-in-production:" + fact.get("path").asString());
@@ -59,7 +57,7 @@ class DemoSnapshotTests {
 
 	@Test
 	void noSentenceOfTheShowsOwnProseIsCopied() throws Exception {
-		String listing = Files.readString(Fixtures.shared().resolve("seed/show-listing.txt"));
+		String listing = Files.readString(Fixtures.show("show-listing.txt"));
 		List<String> sentences = Arrays.stream(listing.split("(?<=[.!?])\\s+|\\n"))
 			.map(String::strip)
 			.filter((sentence) -> sentence.length() > 40)
