@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import dev.podsite.show.ShowChanged;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -18,9 +19,10 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * The one place that chooses the tests' database: PostgreSQL 17 in a container when a
- * Docker engine runs, otherwise a real embedded PostgreSQL. Started once per test JVM and
- * handed to every application context as {@code spring.datasource.*}. A test's child JVM
- * uses its parent's database ({@link Connection#jvmOptions()}).
+ * Docker engine runs and the container starts, otherwise a real embedded PostgreSQL.
+ * Started once per test JVM and handed to every application context as
+ * {@code spring.datasource.*}. A test's child JVM uses its parent's database
+ * ({@link Connection#jvmOptions()}).
  */
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -61,7 +63,9 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 						System.getProperty(PARENTS + "password", ""));
 			}
 			else {
-				connection = dockerAvailable() ? startContainer() : startEmbedded();
+				connection = dockerAvailable()
+						? containerOrEmbedded(TestDatabase::startContainer, TestDatabase::startEmbedded)
+						: startEmbedded();
 			}
 		}
 		return connection;
@@ -74,6 +78,31 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		catch (RuntimeException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * The container's database, or the embedded one when a Docker engine runs but the
+	 * container does not start (its image cannot be pulled without a network, say).
+	 */
+	static Connection containerOrEmbedded(Supplier<Connection> container, Supplier<Connection> embedded) {
+		try {
+			return container.get();
+		}
+		catch (RuntimeException ex) {
+			System.err.println("TestDatabase: a Docker engine runs but the postgres:17 container did not start ("
+					+ reason(ex) + "); the tests use the embedded PostgreSQL instead.");
+			return embedded.get();
+		}
+	}
+
+	/** The failure and its root cause, on one line. */
+	private static String reason(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String reason = (root != ex) ? ex + ", caused by " + root : ex.toString();
+		return reason.replaceAll("\\s+", " ");
 	}
 
 	private static Connection startContainer() {
