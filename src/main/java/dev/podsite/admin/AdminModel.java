@@ -2,6 +2,8 @@ package dev.podsite.admin;
 
 import java.time.Clock;
 
+import dev.podsite.support.SiteProperties;
+
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -15,17 +17,17 @@ class AdminModel {
 
 	private final Clock clock;
 
-	private final AdminProperties properties;
+	private final SiteProperties site;
 
-	AdminModel(Clock clock, AdminProperties properties) {
+	AdminModel(Clock clock, SiteProperties site) {
 		this.clock = clock;
-		this.properties = properties;
+		this.site = site;
 	}
 
 	@ModelAttribute
 	void addTimes(Model model) {
 		model.addAttribute("now", this.clock.instant());
-		model.addAttribute("zone", this.properties.timeZone());
+		model.addAttribute("zone", this.site.timeZone());
 	}
 
 }

@@ -1,9 +1,10 @@
 package dev.podsite.admin;
 
+import dev.podsite.episode.EpisodeEditor;
 import dev.podsite.feedimport.FeedImportProperties;
 import dev.podsite.feedimport.FeedImporter;
+import dev.podsite.feedimport.ImportHistory;
 import dev.podsite.feedimport.ImportRun;
-import dev.podsite.feedimport.ImportRunRepository;
 import dev.podsite.feedimport.ImportStatus;
 
 import org.springframework.stereotype.Controller;
@@ -22,15 +23,15 @@ class DashboardController {
 
 	private final FeedImporter importer;
 
-	private final ImportRunRepository runs;
+	private final ImportHistory imports;
 
-	private final HostEpisodes episodes;
+	private final EpisodeEditor episodes;
 
-	DashboardController(FeedImportProperties feed, FeedImporter importer, ImportRunRepository runs,
-			HostEpisodes episodes) {
+	DashboardController(FeedImportProperties feed, FeedImporter importer, ImportHistory imports,
+			EpisodeEditor episodes) {
 		this.feed = feed;
 		this.importer = importer;
-		this.runs = runs;
+		this.imports = imports;
 		this.episodes = episodes;
 	}
 
@@ -38,10 +39,10 @@ class DashboardController {
 	String dashboard(Model model) {
 		model.addAttribute("feedUrl", this.feed.url().toString());
 		model.addAttribute("feedOnTheWeb", this.feed.url().getScheme().startsWith("http"));
-		model.addAttribute("runs", this.runs.findTop20ByOrderByStartedAtDesc());
+		model.addAttribute("runs", this.imports.recent());
 		model.addAttribute("backoff", this.importer.backoff());
-		model.addAttribute("feedAlert", FeedAlert.of(this.runs).orElse(null));
-		model.addAttribute("leftTheFeed", this.episodes.findLeftTheFeed());
+		model.addAttribute("feedAlert", this.imports.alert().orElse(null));
+		model.addAttribute("leftTheFeed", this.episodes.leftTheFeed());
 		return "admin/dashboard";
 	}
 

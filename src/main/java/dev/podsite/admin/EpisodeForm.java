@@ -1,15 +1,16 @@
 package dev.podsite.admin;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,61 +22,68 @@ import jakarta.validation.constraints.Size;
 
 import dev.podsite.episode.Durations;
 import dev.podsite.episode.Episode;
-import dev.podsite.episode.EpisodeFields;
+import dev.podsite.episode.EpisodeEdit;
 import dev.podsite.episode.EpisodeStatus;
+import dev.podsite.episode.EpisodeType;
+import dev.podsite.episode.HostField;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.format.annotation.DateTimeFormat;
 
 /**
- * The episode form, for a new episode and an existing one. It also carries the values it
- * was opened with, so a save changes only what the host changed: an import that updated
- * other fields meanwhile keeps its changes.
+ * The episode form, for a new episode and an existing one; its fields are named as
+ * {@link HostField} names them. It also carries the values it was opened with, so a save
+ * changes only what the host changed: an import that updated other fields meanwhile keeps
+ * its changes. Spring's binding parses it ({@link DurationFormatter} for the duration),
+ * Bean Validation and {@link EpisodeFormValidator} check it.
  */
 public class EpisodeForm {
 
-	static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+	static final String DATE_TIME = "yyyy-MM-dd'T'HH:mm";
 
 	@NotBlank(message = "Give the episode a title.")
 	@Size(max = 500, message = "Keep the title under 500 characters.")
-	private String title;
+	private @Nullable String title;
 
 	@Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*",
 			message = "Use lowercase letters, digits and single dashes, e.g. episode-12-rust-at-scale.")
 	@Size(max = 80, message = "Keep the slug under 80 characters.")
-	private String slug;
+	private @Nullable String slug;
 
 	@Size(max = 100_000, message = "Keep the notes under 100,000 characters.")
-	private String notes;
+	private @Nullable String notes;
 
 	@Pattern(regexp = "https://[^\\s<>\"]+", message = "Give the audio file’s full https:// address.")
 	@Size(max = 2000, message = "Keep the address under 2,000 characters.")
-	private String audioUrl;
+	private @Nullable String audioUrl;
 
 	@PositiveOrZero(message = "The size is a number of bytes, 0 or more.")
-	private Long audioLength;
+	private @Nullable Long audioLength;
 
 	@Pattern(regexp = "[a-z]+/[a-z0-9.+-]+", message = "Give a media type like audio/mpeg, or leave it empty.")
-	private String audioType;
+	private @Nullable String audioType;
 
-	@Pattern(regexp = "(\\d+:)?\\d{1,2}:\\d{2}", message = "Write the duration as H:MM:SS or MM:SS, e.g. 1:02:05.")
-	private String duration;
+	private @Nullable Duration duration;
 
-	@NotBlank(message = "Give the date and time of publication.")
-	private String publishedAt;
+	@NotNull(message = "Give the date and time of publication.")
+	@DateTimeFormat(pattern = DATE_TIME, fallbackPatterns = "yyyy-MM-dd'T'HH:mm:ss")
+	private @Nullable LocalDateTime publishedAt;
 
 	@Min(value = 1, message = "Seasons count from 1.")
 	@Max(value = 100_000, message = "That is a lot of seasons.")
-	private Integer season;
+	private @Nullable Integer season;
 
 	@Min(value = 0, message = "Episode numbers count from 0 (or leave it empty).")
 	@Max(value = 1_000_000, message = "That is a lot of episodes.")
-	private Integer episodeNumber;
+	private @Nullable Integer episodeNumber;
 
-	@Pattern(regexp = "full|trailer|bonus", message = "Choose full, trailer or bonus.")
-	private String episodeType = "full";
+	@NotNull(message = "Choose full, trailer or bonus.")
+	private @Nullable EpisodeType episodeType = EpisodeType.FULL;
 
 	private boolean explicit;
 
 	@NotNull(message = "Choose draft or published.")
-	private EpisodeStatus status = EpisodeStatus.DRAFT;
+	private @Nullable EpisodeStatus status = EpisodeStatus.DRAFT;
 
 	private int version;
 
@@ -84,7 +92,7 @@ public class EpisodeForm {
 	/** A form for a new episode, dated now. */
 	static EpisodeForm blank(Instant now, ZoneId zone) {
 		EpisodeForm form = new EpisodeForm();
-		form.publishedAt = DATE_TIME.format(now.atZone(zone).truncatedTo(ChronoUnit.MINUTES));
+		form.publishedAt = LocalDateTime.ofInstant(now, zone).truncatedTo(ChronoUnit.MINUTES);
 		return form;
 	}
 
@@ -96,11 +104,12 @@ public class EpisodeForm {
 		form.audioUrl = episode.getAudioUrl();
 		form.audioLength = episode.getAudioLength();
 		form.audioType = episode.getAudioType();
-		form.duration = Durations.format(episode.getDurationSeconds());
-		form.publishedAt = DATE_TIME.format(episode.getPublishedAt().atZone(zone));
+		form.duration = (episode.getDurationSeconds() != null) ? Duration.ofSeconds(episode.getDurationSeconds())
+				: null;
+		form.publishedAt = LocalDateTime.ofInstant(episode.getPublishedAt(), zone);
 		form.season = episode.getSeason();
 		form.episodeNumber = episode.getEpisodeNumber();
-		form.episodeType = (episode.getEpisodeType() != null) ? episode.getEpisodeType() : "full";
+		form.episodeType = (episode.getEpisodeType() != null) ? episode.getEpisodeType() : EpisodeType.FULL;
 		form.explicit = Boolean.TRUE.equals(episode.getExplicit());
 		form.status = episode.getStatus();
 		form.version = episode.getVersion();
@@ -108,135 +117,137 @@ public class EpisodeForm {
 		return form;
 	}
 
-	/** The form's fields as the page writes them, keyed by field name. */
-	Map<String, String> values() {
-		Map<String, String> values = new LinkedHashMap<>();
-		values.put(EpisodeFields.TITLE, this.title);
-		values.put("slug", this.slug);
-		values.put(EpisodeFields.NOTES, this.notes);
-		values.put(EpisodeFields.AUDIO_URL, this.audioUrl);
-		values.put(EpisodeFields.AUDIO_LENGTH, text(this.audioLength));
-		values.put(EpisodeFields.AUDIO_TYPE, this.audioType);
-		values.put(EpisodeFields.DURATION, this.duration);
-		values.put(EpisodeFields.PUBLISHED_AT, this.publishedAt);
-		values.put(EpisodeFields.SEASON, text(this.season));
-		values.put(EpisodeFields.EPISODE_NUMBER, text(this.episodeNumber));
-		values.put(EpisodeFields.EPISODE_TYPE, this.episodeType);
-		values.put(EpisodeFields.EXPLICIT, String.valueOf(this.explicit));
-		values.put("status", text(this.status));
+	/** The episode as the host wrote it; call it on a valid form. */
+	EpisodeEdit toEdit(ZoneId zone) {
+		return new EpisodeEdit(Objects.requireNonNull(this.title), this.notes, this.audioUrl, this.audioLength,
+				this.audioType, (this.duration != null) ? Math.toIntExact(this.duration.toSeconds()) : null,
+				Objects.requireNonNull(this.publishedAt).atZone(zone).toInstant(), this.season, this.episodeNumber,
+				this.episodeType, this.explicit, this.slug, Objects.requireNonNull(this.status));
+	}
+
+	/** The host's fields the host changed since the form was opened. */
+	Set<HostField> changedFields() {
+		Map<String, @Nullable String> now = values();
+		Set<HostField> changed = EnumSet.noneOf(HostField.class);
+		for (HostField field : HostField.values()) {
+			if (!Objects.equals(blankToNull(now.get(field.key())), blankToNull(this.original.get(field.key())))) {
+				changed.add(field);
+			}
+		}
+		return changed;
+	}
+
+	/** The form's fields as the page writes them, keyed by their names. */
+	private Map<String, @Nullable String> values() {
+		Map<String, @Nullable String> values = new LinkedHashMap<>();
+		values.put(HostField.TITLE.key(), this.title);
+		values.put(HostField.NOTES.key(), this.notes);
+		values.put(HostField.AUDIO_URL.key(), this.audioUrl);
+		values.put(HostField.AUDIO_LENGTH.key(), text(this.audioLength));
+		values.put(HostField.AUDIO_TYPE.key(), this.audioType);
+		values.put(HostField.DURATION.key(),
+				(this.duration != null) ? Durations.format(Math.toIntExact(this.duration.toSeconds())) : null);
+		values.put(HostField.PUBLISHED_AT.key(), text(this.publishedAt));
+		values.put(HostField.SEASON.key(), text(this.season));
+		values.put(HostField.EPISODE_NUMBER.key(), text(this.episodeNumber));
+		values.put(HostField.EPISODE_TYPE.key(), (this.episodeType != null) ? this.episodeType.value() : null);
+		values.put(HostField.EXPLICIT.key(), String.valueOf(this.explicit));
 		return values;
 	}
 
-	/** Whether the host changed the field since the form was opened. */
-	boolean changed(String field) {
-		return !Objects.equals(blankToNull(values().get(field)), blankToNull(this.original.get(field)));
-	}
-
-	/** The publication time in the admin's zone, or null when it cannot be read. */
-	Instant publishedAtIn(ZoneId zone) {
-		try {
-			return LocalDateTime.parse(this.publishedAt.strip(), DateTimeFormatter.ISO_LOCAL_DATE_TIME)
-				.atZone(zone)
-				.toInstant();
-		}
-		catch (DateTimeParseException | NullPointerException ex) {
-			return null;
-		}
-	}
-
-	private static String text(Object value) {
+	private static @Nullable String text(@Nullable Object value) {
 		return (value != null) ? value.toString() : null;
 	}
 
-	static String blankToNull(String text) {
+	private static @Nullable String blankToNull(@Nullable String text) {
 		return (text == null || text.isBlank()) ? null : text.strip();
 	}
 
-	public String getTitle() {
+	public @Nullable String getTitle() {
 		return this.title;
 	}
 
-	public void setTitle(String title) {
+	public void setTitle(@Nullable String title) {
 		this.title = title;
 	}
 
-	public String getSlug() {
+	public @Nullable String getSlug() {
 		return this.slug;
 	}
 
-	public void setSlug(String slug) {
+	public void setSlug(@Nullable String slug) {
 		this.slug = blankToNull(slug);
 	}
 
-	public String getNotes() {
+	public @Nullable String getNotes() {
 		return this.notes;
 	}
 
-	public void setNotes(String notes) {
+	public void setNotes(@Nullable String notes) {
 		this.notes = notes;
 	}
 
-	public String getAudioUrl() {
+	public @Nullable String getAudioUrl() {
 		return this.audioUrl;
 	}
 
-	public void setAudioUrl(String audioUrl) {
+	public void setAudioUrl(@Nullable String audioUrl) {
 		this.audioUrl = blankToNull(audioUrl);
 	}
 
-	public Long getAudioLength() {
+	public @Nullable Long getAudioLength() {
 		return this.audioLength;
 	}
 
-	public void setAudioLength(Long audioLength) {
+	public void setAudioLength(@Nullable Long audioLength) {
 		this.audioLength = audioLength;
 	}
 
-	public String getAudioType() {
+	public @Nullable String getAudioType() {
 		return this.audioType;
 	}
 
-	public void setAudioType(String audioType) {
+	public void setAudioType(@Nullable String audioType) {
 		this.audioType = blankToNull(audioType);
 	}
 
-	public String getDuration() {
+	public @Nullable Duration getDuration() {
 		return this.duration;
 	}
 
-	public void setDuration(String duration) {
-		this.duration = blankToNull(duration);
+	public void setDuration(@Nullable Duration duration) {
+		this.duration = duration;
 	}
 
-	public String getPublishedAt() {
+	public @Nullable LocalDateTime getPublishedAt() {
 		return this.publishedAt;
 	}
 
-	public void setPublishedAt(String publishedAt) {
+	public void setPublishedAt(@Nullable LocalDateTime publishedAt) {
 		this.publishedAt = publishedAt;
 	}
 
-	public Integer getSeason() {
+	public @Nullable Integer getSeason() {
 		return this.season;
 	}
 
-	public void setSeason(Integer season) {
+	public void setSeason(@Nullable Integer season) {
 		this.season = season;
 	}
 
-	public Integer getEpisodeNumber() {
+	public @Nullable Integer getEpisodeNumber() {
 		return this.episodeNumber;
 	}
 
-	public void setEpisodeNumber(Integer episodeNumber) {
+	public void setEpisodeNumber(@Nullable Integer episodeNumber) {
 		this.episodeNumber = episodeNumber;
 	}
 
-	public String getEpisodeType() {
+	public @Nullable EpisodeType getEpisodeType() {
 		return this.episodeType;
 	}
 
-	public void setEpisodeType(String episodeType) {
+	public void setEpisodeType(@Nullable EpisodeType episodeType) {
 		this.episodeType = episodeType;
 	}
 
@@ -248,11 +259,11 @@ public class EpisodeForm {
 		this.explicit = explicit;
 	}
 
-	public EpisodeStatus getStatus() {
+	public @Nullable EpisodeStatus getStatus() {
 		return this.status;
 	}
 
-	public void setStatus(EpisodeStatus status) {
+	public void setStatus(@Nullable EpisodeStatus status) {
 		this.status = status;
 	}
 

@@ -32,7 +32,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * PostgreSQL, so they hold across instances.
  */
 @Component
-public class LoginThrottle {
+class LoginThrottle {
 
 	static final int PER_USER = 5;
 
@@ -110,7 +110,7 @@ public class LoginThrottle {
 	}
 
 	/** Refuses a sign-in while its user or address is locked, before the password. */
-	public OncePerRequestFilter filter() {
+	OncePerRequestFilter filter() {
 		return new OncePerRequestFilter() {
 
 			@Override
@@ -134,7 +134,7 @@ public class LoginThrottle {
 	}
 
 	/** Counts the failure and tells the host why the sign-in failed. */
-	public AuthenticationFailureHandler failureHandler() {
+	AuthenticationFailureHandler failureHandler() {
 		return (HttpServletRequest request, HttpServletResponse response, AuthenticationException exception) -> {
 			boolean locked = failed(request.getParameter("username"), request.getRemoteAddr());
 			response.sendRedirect(
@@ -143,7 +143,7 @@ public class LoginThrottle {
 	}
 
 	/** Clears the user's failures and goes where the host was headed, or to /admin. */
-	public AuthenticationSuccessHandler successHandler() {
+	AuthenticationSuccessHandler successHandler() {
 		SavedRequestAwareAuthenticationSuccessHandler target = new SavedRequestAwareAuthenticationSuccessHandler();
 		target.setDefaultTargetUrl("/admin");
 		return (HttpServletRequest request, HttpServletResponse response, Authentication authentication) -> {

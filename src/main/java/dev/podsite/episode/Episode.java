@@ -5,47 +5,34 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
-import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.BatchSize;
-import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * One episode of the show, imported from the feed or written by the host. The importer
- * writes imported ones in bulk; the host's edits go through this entity, and write only
- * the columns they change, so an import running at the same time keeps its changes.
+ * One episode of the show, imported from the feed or written by the host, as the pages,
+ * the feed and the admin read it. Only {@link EpisodeWriter} writes episodes.
  */
 @Entity
-@DynamicUpdate
+@Immutable
 @Table(name = "episode")
 public class Episode {
 
-	/** How long the plain-text summary in lists may be. */
-	public static final int SUMMARY_LENGTH = 280;
-
 	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
-
-	private String identity;
-
-	private Long showId;
 
 	private String guid;
 
@@ -71,7 +58,8 @@ public class Episode {
 
 	private Integer episodeNumber;
 
-	private String episodeType;
+	@Convert(converter = EpisodeType.Column.class)
+	private EpisodeType episodeType;
 
 	private Boolean explicit;
 
@@ -89,11 +77,7 @@ public class Episode {
 
 	private Instant hiddenAt;
 
-	private Instant createdAt;
-
 	private Instant updatedAt;
-
-	private String contentHash;
 
 	@Enumerated(EnumType.STRING)
 	private EpisodeOrigin origin;
@@ -105,14 +89,13 @@ public class Episode {
 
 	private String notesMarkdown;
 
-	// The fields the host changed on an imported episode; imports leave them alone.
+	// See Overrides.
 	@JdbcTypeCode(SqlTypes.ARRAY)
 	private List<String> overrides = new ArrayList<>();
 
 	@Column(insertable = false, updatable = false)
 	private boolean listed;
 
-	@Version
 	private int version;
 
 	// Lists of many episodes (the feed) load these in batches, not one query per episode.
@@ -137,32 +120,8 @@ public class Episode {
 	protected Episode() {
 	}
 
-	/**
-	 * A new episode of the host's own, with a stable random guid, as a draft dated now.
-	 */
-	public static Episode byHost(long showId, Instant now) {
-		Episode episode = new Episode();
-		String guid = UUID.randomUUID().toString();
-		episode.showId = showId;
-		episode.identity = "host:" + guid;
-		episode.guid = guid;
-		episode.origin = EpisodeOrigin.HOST;
-		episode.status = EpisodeStatus.DRAFT;
-		episode.publishedAt = now;
-		episode.notesHtml = "";
-		episode.summary = "";
-		episode.contentHash = "";
-		episode.createdAt = now;
-		episode.updatedAt = now;
-		return episode;
-	}
-
 	public Long getId() {
 		return this.id;
-	}
-
-	public Long getShowId() {
-		return this.showId;
 	}
 
 	public String getGuid() {
@@ -237,7 +196,7 @@ public class Episode {
 		return this.episodeNumber;
 	}
 
-	public String getEpisodeType() {
+	public EpisodeType getEpisodeType() {
 		return this.episodeType;
 	}
 
@@ -306,8 +265,9 @@ public class Episode {
 		return this.overrides;
 	}
 
-	public boolean isOverridden(String field) {
-		return this.overrides.contains(field);
+	/** Whether the host changed the field of this imported episode. */
+	public boolean isOverridden(String fieldKey) {
+		return this.overrides.contains(fieldKey);
 	}
 
 	/**
@@ -315,103 +275,6 @@ public class Episode {
 	 */
 	public EpisodeState getState(Instant now) {
 		return EpisodeState.of(this.deletedAt, this.hidden, this.status, this.publishedAt, now);
-	}
-
-	// The host's edits. On an imported episode each one marks its field as the host's.
-
-	public void setTitle(String title) {
-		this.title = title;
-		override(EpisodeFields.TITLE);
-	}
-
-	public void setSlug(String slug) {
-		this.slug = slug;
-	}
-
-	public void setNotes(String markdown, String html, String summary, List<EpisodeLink> links) {
-		this.notesMarkdown = markdown;
-		this.notesHtml = html;
-		this.summary = summary;
-		this.links.clear();
-		this.links.addAll(links);
-		override(EpisodeFields.NOTES);
-	}
-
-	public void setAudioUrl(String audioUrl) {
-		this.audioUrl = audioUrl;
-		override(EpisodeFields.AUDIO_URL);
-	}
-
-	public void setAudioLength(Long audioLength) {
-		this.audioLength = audioLength;
-		override(EpisodeFields.AUDIO_LENGTH);
-	}
-
-	public void setAudioType(String audioType) {
-		this.audioType = audioType;
-		override(EpisodeFields.AUDIO_TYPE);
-	}
-
-	public void setDurationSeconds(Integer durationSeconds) {
-		this.durationSeconds = durationSeconds;
-		override(EpisodeFields.DURATION);
-	}
-
-	public void setPublishedAt(Instant publishedAt) {
-		this.publishedAt = publishedAt;
-		override(EpisodeFields.PUBLISHED_AT);
-	}
-
-	public void setSeason(Integer season) {
-		this.season = season;
-		override(EpisodeFields.SEASON);
-	}
-
-	public void setEpisodeNumber(Integer episodeNumber) {
-		this.episodeNumber = episodeNumber;
-		override(EpisodeFields.EPISODE_NUMBER);
-	}
-
-	public void setEpisodeType(String episodeType) {
-		this.episodeType = episodeType;
-		override(EpisodeFields.EPISODE_TYPE);
-	}
-
-	public void setExplicit(Boolean explicit) {
-		this.explicit = explicit;
-		override(EpisodeFields.EXPLICIT);
-	}
-
-	public void setStatus(EpisodeStatus status) {
-		this.status = status;
-	}
-
-	/** Keeps an episode that left the feed on the site, as the host asked. */
-	public void keepOnSite() {
-		this.hidden = false;
-		this.hiddenAt = null;
-		override(EpisodeFields.VISIBILITY);
-	}
-
-	public void delete(Instant now) {
-		this.deletedAt = now;
-	}
-
-	public void undelete() {
-		this.deletedAt = null;
-	}
-
-	public void touch(Instant now) {
-		this.updatedAt = now;
-	}
-
-	private void override(String field) {
-		if (this.origin == EpisodeOrigin.FEED && !this.overrides.contains(field)) {
-			// A new list: the entity's dirty check compares the reference.
-			List<String> overrides = new ArrayList<>(this.overrides);
-			overrides.add(field);
-			this.overrides = overrides;
-		}
 	}
 
 }

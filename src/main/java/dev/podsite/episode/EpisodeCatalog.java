@@ -46,6 +46,24 @@ public class EpisodeCatalog {
 		});
 	}
 
+	/**
+	 * What the re-published feed carries: every published episode with audio, newest
+	 * first. Their lists load in batches, inside the caller's transaction.
+	 */
+	public List<Episode> publishedWithAudio(Instant now) {
+		return this.episodes.findPublishedWithAudio(now);
+	}
+
+	/** When the next scheduled episode after {@code now} becomes public, if one waits. */
+	public Optional<Instant> nextPublicationAfter(Instant now) {
+		return this.episodes.findNextPublicationAfter(now);
+	}
+
+	/** When any episode last changed. */
+	public Optional<Instant> lastUpdate() {
+		return this.episodes.findLastUpdate();
+	}
+
 	private Instant now() {
 		return this.clock.instant();
 	}

@@ -12,10 +12,10 @@ import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.query.Param;
 
 /**
- * Reads episodes for the public site: listed ones only (published, not deleted, still in
- * the feed or kept by the host) whose date has come.
+ * Reads episodes: for the public site, listed ones only (published, not deleted, still in
+ * the feed or kept by the host) whose date has come; for the host, all of them.
  */
-public interface EpisodeRepository extends Repository<Episode, Long> {
+interface EpisodeRepository extends Repository<Episode, Long> {
 
 	String PUBLIC = "e.listed = true and e.publishedAt <= :now";
 
@@ -54,5 +54,33 @@ public interface EpisodeRepository extends Repository<Episode, Long> {
 	@Query(SUMMARY + " where " + PUBLIC + " and (e.publishedAt > :at or (e.publishedAt = :at and e.id > :id))"
 			+ " order by e.publishedAt asc, e.id asc limit 1")
 	List<EpisodeSummary> findPublishedAfter(@Param("at") Instant at, @Param("id") Long id, @Param("now") Instant now);
+
+	// The host's lists: every episode, drafts, scheduled, hidden and deleted ones too.
+
+	String ROW = "select new dev.podsite.episode.EpisodeRow(e.id, e.slug, e.title, e.publishedAt, e.origin, e.status,"
+			+ " e.hidden, e.deletedAt, e.overrides) from Episode e";
+
+	@Query(value = ROW + " order by e.publishedAt desc, e.id desc", countQuery = "select count(e) from Episode e")
+	Page<EpisodeRow> findRows(Pageable pageable);
+
+	/**
+	 * Titles holding {@code pattern} (a LIKE pattern, lowercase, ! escaping), served by a
+	 * trigram index.
+	 */
+	@Query(value = ROW + " where lower(e.title) like :pattern escape '!' order by e.publishedAt desc, e.id desc",
+			countQuery = "select count(e) from Episode e where lower(e.title) like :pattern escape '!'")
+	Page<EpisodeRow> findRowsByTitle(@Param("pattern") String pattern, Pageable pageable);
+
+	@Query(ROW + " where e.hidden = true and e.deletedAt is null order by e.hiddenAt desc")
+	List<EpisodeRow> findLeftTheFeed();
+
+	Optional<Episode> findById(Long id);
+
+	@Query("select e.slug from Episode e where e.slug = :base or e.slug like concat(:base, '-%')")
+	List<String> findSlugsLike(@Param("base") String base);
+
+	boolean existsBySlugAndIdNot(String slug, Long id);
+
+	boolean existsBySlug(String slug);
 
 }

@@ -1,10 +1,8 @@
 package dev.podsite.feedimport;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
+
+import dev.podsite.support.Hashes;
 
 /**
  * Which episode an item is: its guid, else its enclosure URL, else its link, else a hash
@@ -21,24 +19,7 @@ final class EpisodeIdentity {
 				return candidate.trim();
 			}
 		}
-		return "sha256:" + sha256(title + "\n" + publishedAt);
-	}
-
-	static String sha256(String text) {
-		return sha256(text.getBytes(StandardCharsets.UTF_8));
-	}
-
-	static String sha256(byte[]... parts) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			for (byte[] part : parts) {
-				digest.update(part);
-			}
-			return HexFormat.of().formatHex(digest.digest());
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every JVM has SHA-256", ex);
-		}
+		return "sha256:" + Hashes.sha256(title + "\n" + publishedAt);
 	}
 
 }

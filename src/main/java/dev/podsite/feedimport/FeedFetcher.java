@@ -19,8 +19,9 @@ import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 
+import dev.podsite.support.SiteProperties;
+
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -49,8 +50,8 @@ class FeedFetcher {
 	private final PrivateAddressGuard guard;
 
 	@Autowired
-	FeedFetcher(FeedImportProperties properties, @Value("${podsite.base-url}") String baseUrl) {
-		this(properties, baseUrl, CONNECT_TIMEOUT, TOTAL_TIMEOUT);
+	FeedFetcher(FeedImportProperties properties, SiteProperties site) {
+		this(properties, site.baseUrl(), CONNECT_TIMEOUT, TOTAL_TIMEOUT);
 	}
 
 	/** With other time limits, for tests that cannot wait half a minute. */

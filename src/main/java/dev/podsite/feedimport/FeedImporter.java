@@ -16,7 +16,9 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
-import dev.podsite.show.ShowChanges;
+import dev.podsite.episode.FeedEpisodes;
+import dev.podsite.show.ShowStore;
+import dev.podsite.support.Hashes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +45,7 @@ public class FeedImporter {
 	/**
 	 * Bumped when the mapping changes, so a feed read by older code is imported again.
 	 */
-	private static final String MAPPING_VERSION = "2";
+	private static final String MAPPING_VERSION = "3";
 
 	private static final Duration KEEP_RUNS = Duration.ofDays(90);
 
@@ -51,7 +53,9 @@ public class FeedImporter {
 
 	private final FeedFetcher fetcher;
 
-	private final FeedStore store;
+	private final ShowStore shows;
+
+	private final FeedEpisodes episodes;
 
 	private final FeedState state;
 
@@ -61,21 +65,19 @@ public class FeedImporter {
 
 	private final DataSource dataSource;
 
-	private final ShowChanges changes;
-
 	private final Clock clock;
 
-	FeedImporter(FeedImportProperties properties, FeedFetcher fetcher, FeedStore store, FeedState state,
-			ImportRunRepository runs, TransactionTemplate transactions, DataSource dataSource, ShowChanges changes,
+	FeedImporter(FeedImportProperties properties, FeedFetcher fetcher, ShowStore shows, FeedEpisodes episodes,
+			FeedState state, ImportRunRepository runs, TransactionTemplate transactions, DataSource dataSource,
 			Clock clock) {
 		this.properties = properties;
 		this.fetcher = fetcher;
-		this.store = store;
+		this.shows = shows;
+		this.episodes = episodes;
 		this.state = state;
 		this.runs = runs;
 		this.transactions = transactions;
 		this.dataSource = dataSource;
-		this.changes = changes;
 		this.clock = clock;
 	}
 
@@ -136,7 +138,7 @@ public class FeedImporter {
 		ImportRun run = this.runs.save(ImportRun.start(url.toString(), false, started));
 		try {
 			// Ask for changes only when what is stored is that feed's: not the demo.
-			Optional<FeedState.Validators> validators = this.store.hasRealShow() ? this.state.validators(url.toString())
+			Optional<FeedState.Validators> validators = this.shows.hasRealShow() ? this.state.validators(url.toString())
 					: Optional.empty();
 			FetchedFeed fetched = this.fetcher.fetch(url, validators.orElse(null));
 			String hash = contentHash(fetched);
@@ -149,7 +151,7 @@ public class FeedImporter {
 			}
 			else {
 				ImportedFeed feed = FeedMapper.map(FeedReader.parse(fetched), url);
-				this.store.refuseToEmptyTheSite(feed);
+				refuseToEmptyTheSite(feed);
 				write(run, feed, url.toString(), false);
 			}
 			this.state.succeeded(url.toString(), new FeedState.Validators(fetched.etag(), fetched.lastModified(),
@@ -171,7 +173,7 @@ public class FeedImporter {
 			}
 		}
 		run = this.runs.save(run);
-		if (run.getStatus() == ImportStatus.FAILED && !this.store.hasShow()) {
+		if (run.getStatus() == ImportStatus.FAILED && !this.shows.hasShow()) {
 			importDemo(run.getErrorMessage());
 		}
 		return run;
@@ -194,13 +196,33 @@ public class FeedImporter {
 		this.runs.save(run);
 	}
 
+	/**
+	 * Refuses a feed that lists no items while episodes are listed: a hosting glitch
+	 * would otherwise empty the public site.
+	 */
+	private void refuseToEmptyTheSite(ImportedFeed feed) throws FeedImportException {
+		if (!feed.episodes().isEmpty()) {
+			return;
+		}
+		int listed = this.episodes.countListed();
+		if (listed > 0) {
+			throw new FeedImportException("The feed lists no episodes while " + listed
+					+ ((listed == 1) ? " is" : " are") + " published; nothing was hidden, as this is more likely"
+					+ " a fault of the feed's host.");
+		}
+	}
+
+	/**
+	 * Writes the show and its episodes in one transaction: all of the feed or nothing.
+	 */
 	private void write(ImportRun run, ImportedFeed feed, String feedUrl, boolean demo) {
-		ImportCounts counts = this.transactions.execute((status) -> {
-			ImportCounts written = this.store.write(feed, feedUrl, demo, this.clock.instant());
-			if (written.changedAnything()) {
-				this.changes.changed();
+		FeedEpisodes.Stored counts = this.transactions.execute((status) -> {
+			ShowStore.Saved show = this.shows.save(feed.show(), feedUrl, demo);
+			if (show.replacedDemo()) {
+				int removed = this.episodes.removeAll(show.showId());
+				log.info("The real feed replaces the demo snapshot: removed its {} demo episodes", removed);
 			}
-			return written;
+			return this.episodes.store(show.showId(), feed.episodes(), this.clock.instant());
 		});
 		run.succeeded(counts, feed.warnings(), this.clock.instant());
 		log.info("Imported {}: {} new, {} updated, {} unchanged, {} hidden, {} warnings", run.getFeedUrl(),
@@ -250,7 +272,7 @@ public class FeedImporter {
 	}
 
 	private static String contentHash(FetchedFeed fetched) {
-		return EpisodeIdentity.sha256(MAPPING_VERSION.getBytes(StandardCharsets.US_ASCII), fetched.body());
+		return Hashes.sha256(MAPPING_VERSION.getBytes(StandardCharsets.US_ASCII), fetched.body());
 	}
 
 }

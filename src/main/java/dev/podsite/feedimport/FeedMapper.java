@@ -1,7 +1,6 @@
 package dev.podsite.feedimport;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -9,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 import com.rometools.modules.itunes.EntryInformation;
 import com.rometools.modules.itunes.FeedInformation;
@@ -27,31 +24,27 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndImage;
 import dev.podsite.episode.Durations;
-import dev.podsite.episode.Episode;
-import dev.podsite.episode.EpisodeLink;
+import dev.podsite.episode.EpisodeContent;
+import dev.podsite.episode.EpisodeNotes;
+import dev.podsite.episode.EpisodeType;
+import dev.podsite.episode.ImportedEpisode;
 import dev.podsite.episode.MediaTypes;
 import dev.podsite.episode.Person;
 import dev.podsite.episode.Transcript;
-import dev.podsite.feedimport.ImportedFeed.ImportedEpisode;
-import dev.podsite.feedimport.ImportedFeed.ImportedShow;
 import dev.podsite.notes.ShowNotes;
 import dev.podsite.rome.Podcast;
 import dev.podsite.rome.PodcastChannel;
 import dev.podsite.rome.PodcastItem;
 import dev.podsite.show.Funding;
 import dev.podsite.show.ShowCategory;
+import dev.podsite.show.ShowContent;
+import dev.podsite.support.WebAddresses;
 
 /**
  * Maps a parsed feed to our domain: the rules of identity, dates, durations and notes.
  * Pure: no I/O, no Spring.
  */
 final class FeedMapper {
-
-	private static final Pattern HAS_SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:");
-
-	private static final Pattern WEB_ADDRESS = Pattern.compile("(?i)https?://[^/?#\\s]+");
-
-	private static final Set<String> EPISODE_TYPES = Set.of("full", "trailer", "bonus");
 
 	private final URI feedUrl;
 
@@ -70,7 +63,7 @@ final class FeedMapper {
 	private ImportedFeed map(SyndFeed feed) {
 		String link = webUrl(feed.getLink(), "the show's link");
 		String notesBase = (link != null) ? link : this.feedUrl.toString();
-		ImportedShow show = show(feed, link, notesBase);
+		ShowContent show = show(feed, link, notesBase);
 		Map<String, ImportedEpisode> episodes = new LinkedHashMap<>();
 		for (SyndEntry entry : feed.getEntries()) {
 			ImportedEpisode episode = episode(entry, notesBase);
@@ -84,7 +77,7 @@ final class FeedMapper {
 		return new ImportedFeed(show, dated, List.copyOf(this.warnings));
 	}
 
-	private ImportedShow show(SyndFeed feed, String link, String notesBase) {
+	private ShowContent show(SyndFeed feed, String link, String notesBase) {
 		FeedInformation itunes = (feed.getModule(ITunes.URI) instanceof FeedInformation info) ? info : null;
 		PodcastChannel podcast = (feed.getModule(Podcast.URI) instanceof PodcastChannel channel) ? channel : null;
 		Channel rss = (feed.originalWireFeed() instanceof Channel channel) ? channel : null;
@@ -100,7 +93,7 @@ final class FeedMapper {
 		SyndImage image = feed.getImage();
 		String imageUrl = webUrl(firstText(itunesImage(itunes), (image != null) ? image.getUrl() : null),
 				"the show's image");
-		return new ImportedShow(title, link, ShowNotes.fromFeed(description, notesBase).html(), author,
+		return new ShowContent(title, link, ShowNotes.fromFeed(description, notesBase).html(), author,
 				(itunes != null) ? trim(itunes.getOwnerName()) : null,
 				(itunes != null) ? trim(itunes.getOwnerEmailAddress()) : null, imageUrl, trim(feed.getLanguage()),
 				trim(feed.getCopyright()), (itunes != null) ? itunes.getExplicitNullable() : null,
@@ -187,16 +180,15 @@ final class FeedMapper {
 		ShowNotes notes = ShowNotes.fromFeed(notesSource(entry, itunes), notesBase);
 		String chaptersUrl = (podcast != null && podcast.getChapters() != null)
 				? webUrl(podcast.getChapters().url(), "the chapters of " + named) : null;
-		return new ImportedEpisode(identity, guid, permalink, title, link, publishedAt, duration(entry, named),
-				audioUrl, (enclosure != null && enclosure.getLength() > 0) ? enclosure.getLength() : null,
-				audioType(enclosure, audioUrl, title), (itunes != null) ? itunes.getSeason() : null,
-				(itunes != null) ? itunes.getEpisode() : null, episodeType(itunes, title),
-				(itunes != null) ? itunes.getExplicitNullable() : null,
+		EpisodeContent content = new EpisodeContent(title, EpisodeNotes.of(notes), audioUrl,
+				(enclosure != null && enclosure.getLength() > 0) ? enclosure.getLength() : null,
+				audioType(enclosure, audioUrl, title), duration(entry, named), publishedAt,
+				(itunes != null) ? itunes.getSeason() : null, (itunes != null) ? itunes.getEpisode() : null,
+				episodeType(itunes, title), (itunes != null) ? itunes.getExplicitNullable() : null);
+		return new ImportedEpisode(identity, guid, permalink, link,
 				webUrl(itunesImage(itunes), "the image of " + named), chaptersUrl,
-				(chaptersUrl != null) ? trim(podcast.getChapters().type()) : null, notes.html(),
-				notes.summary(Episode.SUMMARY_LENGTH),
-				notes.links().stream().map((l) -> new EpisodeLink(l.text(), l.url())).toList(),
-				transcripts(podcast, named), persons(podcast, named));
+				(chaptersUrl != null) ? trim(podcast.getChapters().type()) : null, content, transcripts(podcast, named),
+				persons(podcast, named));
 	}
 
 	private static SyndEnclosure enclosure(SyndEntry entry) {
@@ -245,13 +237,16 @@ final class FeedMapper {
 		return seconds;
 	}
 
-	private String episodeType(EntryInformation itunes, String title) {
-		String type = (itunes != null) ? lower(itunes.getEpisodeType()) : null;
-		if (type != null && !EPISODE_TYPES.contains(type)) {
-			this.warnings.add("\"" + title + "\" has the unknown episode type \"" + type + "\"; treated as full.");
+	private EpisodeType episodeType(EntryInformation itunes, String title) {
+		String type = (itunes != null) ? trim(itunes.getEpisodeType()) : null;
+		if (type == null) {
 			return null;
 		}
-		return type;
+		EpisodeType known = EpisodeType.of(type).orElse(null);
+		if (known == null) {
+			this.warnings.add("\"" + title + "\" has the unknown episode type \"" + type + "\"; treated as full.");
+		}
+		return known;
 	}
 
 	private List<Transcript> transcripts(PodcastItem podcast, String named) {
@@ -332,9 +327,9 @@ final class FeedMapper {
 		if (url == null) {
 			return null;
 		}
-		String web = webUrl(url, this.feedUrl);
+		String web = WebAddresses.web(url, this.feedUrl);
 		if (web == null) {
-			boolean relative = !HAS_SCHEME.matcher(url).lookingAt() && !url.startsWith("//");
+			boolean relative = !WebAddresses.hasScheme(url) && !url.startsWith("//");
 			this.warnings.add("Dropped " + what + ", \"" + shortened(url) + "\": "
 					+ (relative
 							? "a relative address, and the feed's own address " + this.feedUrl
@@ -342,58 +337,6 @@ final class FeedMapper {
 							: "only http and https addresses are kept."));
 		}
 		return web;
-	}
-
-	/**
-	 * The http or https form of {@code url}, or null. Absolute ones stay as written but
-	 * for the characters no URL may hold raw (a space, a quote), which are escaped: the
-	 * same address, valid in the pages' HTML.
-	 */
-	static String webUrl(String url, URI base) {
-		// Browsers drop tabs and newlines in URLs: "java\tscript:" is javascript:.
-		if (url == null || url.chars().anyMatch((c) -> c < 0x20 || c == 0x7f)) {
-			return null;
-		}
-		try {
-			URI uri = new URI(escapeLoose(url));
-			URI resolved;
-			if (uri.isAbsolute()) {
-				resolved = uri;
-			}
-			else if (url.startsWith("//")) {
-				resolved = new URI("https:" + uri);
-			}
-			else if (base != null && base.isAbsolute() && !base.isOpaque()) {
-				resolved = base.resolve(uri);
-			}
-			else {
-				return null;
-			}
-			String scheme = resolved.getScheme().toLowerCase(Locale.ROOT);
-			if (!(scheme.equals("http") || scheme.equals("https")) || resolved.getRawAuthority() == null) {
-				return null;
-			}
-			return uri.isAbsolute() ? escapeLoose(url) : resolved.toString();
-		}
-		catch (URISyntaxException ex) {
-			// "https://cdn.example/100%off.mp3": not a valid URI, but a web address all
-			// the same, which browsers read as such.
-			return WEB_ADDRESS.matcher(url).lookingAt() ? url : null;
-		}
-	}
-
-	/** Escapes the characters feeds leave raw in URLs and browsers accept. */
-	private static String escapeLoose(String url) {
-		StringBuilder escaped = new StringBuilder(url.length());
-		for (char c : url.toCharArray()) {
-			if (" \"<>\\^`{|}".indexOf(c) >= 0) {
-				escaped.append('%').append(String.format("%02X", (int) c));
-			}
-			else {
-				escaped.append(c);
-			}
-		}
-		return escaped.toString();
 	}
 
 	private static String shortened(String text) {

@@ -16,6 +16,8 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import dev.podsite.episode.FeedEpisodes;
+
 /**
  * The record of one import: when, how it ended, what it changed and what it warned of.
  */
@@ -69,7 +71,7 @@ public class ImportRun {
 		return run;
 	}
 
-	void succeeded(ImportCounts counts, List<String> warnings, Instant now) {
+	void succeeded(FeedEpisodes.Stored counts, List<String> warnings, Instant now) {
 		this.newCount = counts.created();
 		this.updatedCount = counts.updated();
 		this.unchangedCount = counts.unchanged();

@@ -10,7 +10,7 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-public interface ImportRunRepository extends Repository<ImportRun, Long> {
+interface ImportRunRepository extends Repository<ImportRun, Long> {
 
 	ImportRun save(ImportRun run);
 

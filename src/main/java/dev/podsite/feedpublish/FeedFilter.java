@@ -2,11 +2,8 @@ package dev.podsite.feedpublish;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.web.context.request.ServletWebRequest;
 
 /**
  * {@code /feed.xml} for podcast apps that poll it all day: from memory, gzipped when
@@ -36,9 +34,12 @@ class FeedFilter extends HttpFilter {
 		.staleWhileRevalidate(Duration.ofMinutes(1))
 		.getHeaderValue();
 
-	private final transient PublishedFeed feed;
+	private final transient Supplier<Optional<RenderedFeed>> feed;
 
-	FeedFilter(PublishedFeed feed) {
+	/**
+	 * @param feed the feed as it is now, empty while the site has no show yet
+	 */
+	FeedFilter(Supplier<Optional<RenderedFeed>> feed) {
 		this.feed = feed;
 	}
 
@@ -64,8 +65,9 @@ class FeedFilter extends HttpFilter {
 		response.setHeader(HttpHeaders.LAST_MODIFIED, rendered.lastModifiedHeader());
 		response.setHeader(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
 		response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-		if (notModified(request, rendered)) {
-			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+		// If-None-Match first, then If-Modified-Since (RFC 9110); tags compare weakly.
+		if (new ServletWebRequest(request, response).checkNotModified(gzip ? rendered.gzipEtag() : rendered.etag(),
+				rendered.lastModified().toEpochMilli())) {
 			return;
 		}
 		byte[] body = gzip ? rendered.gzipped() : rendered.xml();
@@ -77,37 +79,6 @@ class FeedFilter extends HttpFilter {
 		if (!head) {
 			response.getOutputStream().write(body);
 		}
-	}
-
-	/**
-	 * If-None-Match wins over If-Modified-Since (RFC 9110); tags compare weakly, and
-	 * either representation's tag names the same content.
-	 */
-	static boolean notModified(HttpServletRequest request, RenderedFeed rendered) {
-		String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
-		if (ifNoneMatch != null) {
-			for (String tag : ifNoneMatch.split(",")) {
-				String opaque = tag.strip();
-				if (opaque.startsWith("W/")) {
-					opaque = opaque.substring(2);
-				}
-				if (opaque.equals("*") || opaque.equals(rendered.etag()) || opaque.equals(rendered.gzipEtag())) {
-					return true;
-				}
-			}
-			return false;
-		}
-		String ifModifiedSince = request.getHeader(HttpHeaders.IF_MODIFIED_SINCE);
-		if (ifModifiedSince != null) {
-			try {
-				Instant since = ZonedDateTime.parse(ifModifiedSince, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-				return !rendered.lastModified().isAfter(since);
-			}
-			catch (DateTimeParseException ex) {
-				return false;
-			}
-		}
-		return false;
 	}
 
 	static boolean acceptsGzip(String acceptEncoding) {

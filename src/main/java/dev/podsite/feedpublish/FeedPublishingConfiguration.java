@@ -11,7 +11,7 @@ class FeedPublishingConfiguration {
 	/** Before every other filter: polls of the feed skip sessions and security. */
 	@Bean
 	FilterRegistrationBean<FeedFilter> feedFilter(PublishedFeed feed) {
-		FilterRegistrationBean<FeedFilter> registration = new FilterRegistrationBean<>(new FeedFilter(feed));
+		FilterRegistrationBean<FeedFilter> registration = new FilterRegistrationBean<>(new FeedFilter(feed::get));
 		registration.addUrlPatterns("/feed.xml");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		registration.setName("feed");

@@ -48,8 +48,11 @@ class FeedRenderer {
 
 	private final String baseUrl;
 
+	/**
+	 * @param baseUrl the site's origin, without a trailing slash
+	 */
 	FeedRenderer(String baseUrl) {
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.baseUrl = baseUrl;
 	}
 
 	/** The feed's bytes, UTF-8. */
@@ -164,7 +167,7 @@ class FeedRenderer {
 		addText(tags, "duration", Durations.format(episode.getDurationSeconds()));
 		addText(tags, "season", episode.getSeason());
 		addText(tags, "episode", episode.getEpisodeNumber());
-		addText(tags, "episodeType", episode.getEpisodeType());
+		addText(tags, "episodeType", (episode.getEpisodeType() != null) ? episode.getEpisodeType().value() : null);
 		addText(tags, "explicit", episode.getExplicit());
 		if (episode.getImageUrl() != null) {
 			tags.add(new Element("image", ITUNES).setAttribute("href", episode.getImageUrl()));

@@ -6,19 +6,19 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.podsite.episode.Episode;
-import dev.podsite.episode.EpisodeRepository;
+import dev.podsite.episode.EpisodeCatalog;
 import dev.podsite.show.CurrentShow;
 import dev.podsite.show.Show;
-import dev.podsite.show.ShowChanged;
-import dev.podsite.show.UntilShowChanges;
-import dev.podsite.show.UntilShowChanges.Expiring;
+import dev.podsite.support.SiteContentChanged;
+import dev.podsite.support.SiteProperties;
+import dev.podsite.support.UntilChanged;
+import dev.podsite.support.UntilChanged.Expiring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -32,7 +32,7 @@ class PublishedFeed {
 
 	private final CurrentShow show;
 
-	private final EpisodeRepository episodes;
+	private final EpisodeCatalog episodes;
 
 	private final TransactionTemplate transactions;
 
@@ -40,17 +40,17 @@ class PublishedFeed {
 
 	private final FeedRenderer renderer;
 
-	private final UntilShowChanges<Optional<RenderedFeed>> rendered;
+	private final UntilChanged<Optional<RenderedFeed>> rendered;
 
-	PublishedFeed(CurrentShow show, EpisodeRepository episodes, PlatformTransactionManager transactionManager,
-			Clock clock, @Value("${podsite.base-url}") String baseUrl) {
+	PublishedFeed(CurrentShow show, EpisodeCatalog episodes, PlatformTransactionManager transactionManager, Clock clock,
+			SiteProperties site) {
 		this.show = show;
 		this.episodes = episodes;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.transactions.setReadOnly(true);
 		this.clock = clock;
-		this.renderer = new FeedRenderer(baseUrl);
-		this.rendered = new UntilShowChanges<>(clock);
+		this.renderer = new FeedRenderer(site.baseUrl());
+		this.rendered = new UntilChanged<>(clock);
 	}
 
 	/** The feed, or empty while the site has no show yet. */
@@ -58,8 +58,8 @@ class PublishedFeed {
 		return this.rendered.get(this::render);
 	}
 
-	@TransactionalEventListener(classes = ShowChanged.class, fallbackExecution = true)
-	void forget() {
+	@TransactionalEventListener(fallbackExecution = true)
+	void forget(SiteContentChanged change) {
 		this.rendered.invalidate();
 	}
 
@@ -71,13 +71,13 @@ class PublishedFeed {
 		return this.transactions.execute((status) -> {
 			long started = System.nanoTime();
 			Instant now = this.clock.instant();
-			List<Episode> published = this.episodes.findPublishedWithAudio(now);
-			Instant lastChange = latest(current.get().getUpdatedAt(), this.episodes.findLastUpdate().orElse(null));
+			List<Episode> published = this.episodes.publishedWithAudio(now);
+			Instant lastChange = latest(current.get().getUpdatedAt(), this.episodes.lastUpdate().orElse(null));
 			RenderedFeed feed = RenderedFeed.of(this.renderer.render(current.get(), published, lastChange), lastChange,
 					published.size());
 			log.info("Rendered the feed: {} items, {} KB ({} KB gzipped) in {} ms", feed.items(),
 					feed.xml().length / 1024, feed.gzipped().length / 1024, (System.nanoTime() - started) / 1_000_000);
-			return new Expiring<>(Optional.of(feed), this.episodes.findNextPublicationAfter(now).orElse(null));
+			return new Expiring<>(Optional.of(feed), this.episodes.nextPublicationAfter(now).orElse(null));
 		});
 	}
 

@@ -3,14 +3,13 @@ package dev.podsite.feedpublish;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.zip.GZIPOutputStream;
+
+import dev.podsite.support.Hashes;
 
 /**
  * The feed as served: its bytes, gzipped once, and the validators for conditional GETs.
@@ -27,20 +26,10 @@ record RenderedFeed(byte[] xml, byte[] gzipped, String etag, String gzipEtag, In
 		String lastModifiedHeader, int items) {
 
 	static RenderedFeed of(byte[] xml, Instant lastModified, int items) {
-		String hash = hash(xml);
+		String hash = Hashes.etag(xml);
 		Instant seconds = lastModified.truncatedTo(ChronoUnit.SECONDS);
 		return new RenderedFeed(xml, gzip(xml), "\"" + hash + "\"", "\"" + hash + "-gzip\"", seconds,
 				DateTimeFormatter.RFC_1123_DATE_TIME.format(seconds.atOffset(ZoneOffset.UTC)), items);
-	}
-
-	private static String hash(byte[] bytes) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every JVM has SHA-256", ex);
-		}
 	}
 
 	private static byte[] gzip(byte[] bytes) {

@@ -1,12 +1,10 @@
 package dev.podsite.notes;
 
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Set;
-import java.util.regex.Pattern;
 
+import dev.podsite.support.WebAddresses;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -45,14 +43,6 @@ final class NotesSanitizer {
 
 	private static final String BLOCKS = "p, div, ul, ol, dl, blockquote, pre, h2, h3, h4, h5, h6, table, figure, hr";
 
-	/** What a URL may not hold unencoded (besides whitespace and control characters). */
-	private static final String NOT_IN_URLS = "\"<>\\^`{|}[]";
-
-	private static final Pattern PERCENT_ESCAPE = Pattern.compile("%[0-9A-Fa-f]{2}");
-
-	private static final Pattern WEB_AUTHORITY = Pattern
-		.compile("([^@/]*@)?(\\[[0-9A-Fa-f:.]+]|[\\p{L}\\p{N}._~-]+)(:[0-9]{0,5})?");
-
 	private NotesSanitizer() {
 	}
 
@@ -80,13 +70,13 @@ final class NotesSanitizer {
 			String attribute = element.hasAttr("href") ? "href" : "src";
 			// Checked before resolving too: jsoup resolves what it cannot parse to the
 			// base.
-			String url = validUrl(element.attr(attribute).strip());
+			String url = WebAddresses.clean(element.attr(attribute).strip());
 			if (url != null && url.startsWith("//")) {
-				url = validUrl("https:" + url);
+				url = WebAddresses.clean("https:" + url);
 			}
 			else if (url != null && base != null) {
 				element.attr(attribute, url);
-				url = validUrl(element.absUrl(attribute));
+				url = WebAddresses.clean(element.absUrl(attribute));
 			}
 			if (url != null) {
 				element.attr(attribute, url);
@@ -95,53 +85,6 @@ final class NotesSanitizer {
 				element.removeAttr(attribute);
 			}
 		}
-	}
-
-	/**
-	 * The URL with what a browser would percent-encode encoded (spaces, quotes,
-	 * brackets), or null when it still is no URL, e.g. a web address without a host.
-	 */
-	private static String validUrl(String url) {
-		// Browsers drop tabs and line breaks inside URLs.
-		String encoded = encode(url.replaceAll("[\\t\\n\\r]", ""));
-		try {
-			URI uri = new URI(encoded);
-			boolean web = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
-			boolean hasHost = uri.getRawAuthority() != null && WEB_AUTHORITY.matcher(uri.getRawAuthority()).matches();
-			return (!web || hasHost) ? encoded : null;
-		}
-		catch (URISyntaxException ex) {
-			return null;
-		}
-	}
-
-	/** Percent-encodes what may not stand in a URL after its scheme and host. */
-	private static String encode(String url) {
-		int start = 0;
-		int scheme = url.indexOf("://");
-		if (scheme > 0 && url.substring(0, scheme).matches("[A-Za-z][A-Za-z0-9+.-]*")) {
-			start = scheme + 3;
-			while (start < url.length() && "/?#".indexOf(url.charAt(start)) < 0) {
-				start++;
-			}
-		}
-		StringBuilder encoded = new StringBuilder(url.substring(0, start));
-		boolean inFragment = false;
-		for (int i = start; i < url.length(); i = url.offsetByCodePoints(i, 1)) {
-			int c = url.codePointAt(i);
-			boolean strayPercent = c == '%' && !PERCENT_ESCAPE.matcher(url).region(i, url.length()).lookingAt();
-			if (c <= ' ' || Character.isSpaceChar(c) || Character.isISOControl(c) || NOT_IN_URLS.indexOf(c) >= 0
-					|| strayPercent || (c == '#' && inFragment)) {
-				for (byte b : new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8)) {
-					encoded.append('%').append(String.format("%02X", b & 0xff));
-				}
-			}
-			else {
-				encoded.appendCodePoint(c);
-			}
-			inFragment |= c == '#';
-		}
-		return encoded.toString();
 	}
 
 	/**

@@ -1,9 +1,11 @@
 package dev.podsite.show;
 
+import dev.podsite.support.SiteContentChanged;
+
 /**
- * Published after the show or any of its episodes changed (an import, a host's edit),
- * once the change is committed, so whatever holds a copy drops it.
+ * Published when an import changed the show's own fields (title, artwork, categories),
+ * inside the changing transaction.
  */
-public record ShowChanged() {
+public record ShowChanged() implements SiteContentChanged {
 
 }

@@ -6,7 +6,7 @@ import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
-public interface ShowRepository extends Repository<Show, Long> {
+interface ShowRepository extends Repository<Show, Long> {
 
 	/** The site serves one show: the first one imported. */
 	@EntityGraph(attributePaths = { "categories", "fundings" })

@@ -61,7 +61,7 @@ class AdminAccountsTests {
 	}
 
 	private AdminAccounts accounts(String password) {
-		return new AdminAccounts(new AdminProperties(USERNAME, password, null), this.jdbc, this.passwords);
+		return new AdminAccounts(new AdminProperties(USERNAME, password), this.jdbc, this.passwords);
 	}
 
 	private String hash() {

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import dev.podsite.episode.Episode;
+import dev.podsite.episode.EpisodeEditor;
 import dev.podsite.feedimport.ImportRun;
 import dev.podsite.feedimport.ImporterHarness;
 import dev.podsite.support.Database;
@@ -44,9 +45,6 @@ class HostEditsAndImportsTests {
 	@Autowired
 	private EpisodeEditor editor;
 
-	@Autowired
-	private HostEpisodes episodes;
-
 	@TempDir
 	private Path dir;
 
@@ -69,7 +67,7 @@ class HostEditsAndImportsTests {
 		EpisodeForm form = openForm();
 		importFeed("From the feed", 200);
 		form.setTitle("The host's title");
-		this.editor.update(this.id, form);
+		save(form);
 		assertThat(row()).containsEntry("title", "The host's title").containsEntry("duration_seconds", 200);
 	}
 
@@ -77,7 +75,7 @@ class HostEditsAndImportsTests {
 	void anImportAfterTheHostsSaveKeepsTheHostsChange() {
 		EpisodeForm form = openForm();
 		form.setTitle("The host's title");
-		this.editor.update(this.id, form);
+		save(form);
 		importFeed("Renamed in the feed", 300);
 		assertThat(row()).containsEntry("title", "The host's title").containsEntry("duration_seconds", 300);
 	}
@@ -96,15 +94,19 @@ class HostEditsAndImportsTests {
 		CompletableFuture<ImportRun> importing = CompletableFuture
 			.supplyAsync(() -> importFeed("Renamed in the feed", 400));
 		Thread.sleep(500);
-		this.editor.update(this.id, form);
+		save(form);
 
 		assertThat(importing.get(10, TimeUnit.SECONDS).getErrorMessage()).isNull();
 		assertThat(row()).containsEntry("title", "The host's title").containsEntry("duration_seconds", 400);
 	}
 
 	private EpisodeForm openForm() {
-		Episode episode = this.episodes.findById(this.id).orElseThrow();
+		Episode episode = this.editor.find(this.id).orElseThrow();
 		return EpisodeForm.of(episode, ZONE);
+	}
+
+	private void save(EpisodeForm form) {
+		this.editor.update(this.id, form.getVersion(), form.toEdit(ZONE), form.changedFields());
 	}
 
 	private ImportRun importFeed(String title, int duration) {

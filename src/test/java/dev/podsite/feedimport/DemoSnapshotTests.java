@@ -12,7 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.podsite.episode.EpisodeLink;
-import dev.podsite.feedimport.ImportedFeed.ImportedEpisode;
+import dev.podsite.episode.ImportedEpisode;
 import dev.podsite.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -41,17 +41,17 @@ class DemoSnapshotTests {
 			assertThat(episode.title()).isEqualTo(expectedTitle(fact));
 			assertThat(LocalDate.ofInstant(episode.publishedAt(), ZoneOffset.UTC))
 				.isEqualTo(LocalDate.parse(fact.get("date").asString()));
-			assertThat(episode.season()).isEqualTo(fact.get("season").asInt());
-			assertThat(episode.episodeNumber()).isEqualTo(fact.get("episode").asInt());
+			assertThat(episode.content().season()).isEqualTo(fact.get("season").asInt());
+			assertThat(episode.content().episodeNumber()).isEqualTo(fact.get("episode").asInt());
 			if (fact.hasNonNull("durationSeconds")) {
-				assertThat(episode.durationSeconds()).isEqualTo(fact.get("durationSeconds").asInt());
+				assertThat(episode.content().duration()).isEqualTo(fact.get("durationSeconds").asInt());
 			}
 			for (JsonNode link : fact.get("links")) {
-				assertThat(episode.links())
+				assertThat(episode.content().notes().links())
 					.contains(new EpisodeLink(link.get("text").asString().replaceAll("[\\s\\u00a0]+", " ").strip(),
 							link.get("url").asString()));
 			}
-			assertThat(episode.audioUrl()).as("no invented audio").isNull();
+			assertThat(episode.content().audioUrl()).as("no invented audio").isNull();
 		}
 	}
 
@@ -65,7 +65,7 @@ class DemoSnapshotTests {
 		assertThat(sentences).isNotEmpty();
 		for (ImportedEpisode episode : demo().episodes()) {
 			for (String sentence : sentences) {
-				assertThat(episode.notesHtml()).doesNotContain(sentence);
+				assertThat(episode.content().notes().html()).doesNotContain(sentence);
 			}
 		}
 	}

@@ -64,7 +64,7 @@ class FeedReaderTests {
 						<item><guid>1</guid><title>One</title><itunes:duration>1:02:05</itunes:duration></item>
 						</channel></rss>""");
 		assertThat(read.warnings()).singleElement().asString().contains("itunes: prefix without declaring");
-		assertThat(FeedMapper.map(read, URL).episodes().get(0).durationSeconds()).isEqualTo(3725);
+		assertThat(FeedMapper.map(read, URL).episodes().get(0).content().duration()).isEqualTo(3725);
 	}
 
 	@Test

@@ -1,6 +1,5 @@
 package dev.podsite.feedimport;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,10 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
-import dev.podsite.feedimport.ImportedFeed.ImportedEpisode;
-import dev.podsite.feedimport.ImportedFeed.ImportedShow;
+import dev.podsite.episode.ImportedEpisode;
+import dev.podsite.show.ShowContent;
 import dev.podsite.show.ShowCategory;
 import dev.podsite.support.Database;
 import dev.podsite.support.Fixtures;
@@ -84,7 +82,7 @@ class FeedRoundTripTests {
 		Instant now = Instant.now();
 		List<ImportedEpisode> expected = source.episodes()
 			.stream()
-			.filter((e) -> e.audioUrl() != null && e.publishedAt() != null && !e.publishedAt().isAfter(now))
+			.filter((e) -> e.content().audioUrl() != null && e.publishedAt() != null && !e.publishedAt().isAfter(now))
 			.sorted(Comparator.comparing(ImportedEpisode::publishedAt).reversed())
 			.toList();
 		assertThat(result.episodes()).extracting(ImportedEpisode::publishedAt)
@@ -113,7 +111,7 @@ class FeedRoundTripTests {
 		return tree;
 	}
 
-	private static void assertSameShow(ImportedShow actual, ImportedShow expected) {
+	private static void assertSameShow(ShowContent actual, ShowContent expected) {
 		assertThat(actual.title()).isEqualTo(expected.title());
 		assertThat(actual.language()).isEqualTo(expected.language());
 		assertThat(actual.author()).isEqualTo(expected.author());
@@ -134,21 +132,21 @@ class FeedRoundTripTests {
 		assertThat(actual.guidPermalink()).as(item).isEqualTo(expected.guidPermalink());
 		assertThat(actual.title()).as(item).isEqualTo(expected.title());
 		assertThat(actual.publishedAt()).as(item).isEqualTo(expected.publishedAt().truncatedTo(ChronoUnit.SECONDS));
-		assertThat(actual.audioUrl()).as(item).isEqualTo(expected.audioUrl());
-		assertThat(actual.audioLength()).as(item).isEqualTo(expected.audioLength());
-		assertThat(actual.audioType()).as(item).isEqualTo(expected.audioType());
-		assertThat(actual.durationSeconds()).as(item).isEqualTo(expected.durationSeconds());
-		assertThat(actual.season()).as(item).isEqualTo(expected.season());
-		assertThat(actual.episodeNumber()).as(item).isEqualTo(expected.episodeNumber());
-		assertThat(actual.episodeType()).as(item).isEqualTo(expected.episodeType());
-		assertThat(actual.explicit()).as(item).isEqualTo(expected.explicit());
+		assertThat(actual.content().audioUrl()).as(item).isEqualTo(expected.content().audioUrl());
+		assertThat(actual.content().audioLength()).as(item).isEqualTo(expected.content().audioLength());
+		assertThat(actual.content().audioType()).as(item).isEqualTo(expected.content().audioType());
+		assertThat(actual.content().duration()).as(item).isEqualTo(expected.content().duration());
+		assertThat(actual.content().season()).as(item).isEqualTo(expected.content().season());
+		assertThat(actual.content().episodeNumber()).as(item).isEqualTo(expected.content().episodeNumber());
+		assertThat(actual.content().episodeType()).as(item).isEqualTo(expected.content().episodeType());
+		assertThat(actual.content().explicit()).as(item).isEqualTo(expected.content().explicit());
 		assertThat(actual.imageUrl()).as(item).isEqualTo(expected.imageUrl());
 		assertThat(actual.chaptersUrl()).as(item).isEqualTo(expected.chaptersUrl());
 		assertThat(actual.chaptersType()).as(item).isEqualTo(expected.chaptersType());
 		assertThat(actual.transcripts()).as(item).isEqualTo(expected.transcripts());
 		assertThat(actual.persons()).as(item).isEqualTo(expected.persons());
-		assertThat(actual.notesHtml()).as(item).isEqualTo(expected.notesHtml());
-		assertThat(actual.links()).as(item).isEqualTo(expected.links());
+		assertThat(actual.content().notes().html()).as(item).isEqualTo(expected.content().notes().html());
+		assertThat(actual.content().notes().links()).as(item).isEqualTo(expected.content().notes().links());
 	}
 
 	private static ImportedFeed read(byte[] xml, URI url) throws FeedImportException {

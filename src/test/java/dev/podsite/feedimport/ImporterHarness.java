@@ -11,7 +11,9 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
-import dev.podsite.show.ShowChanges;
+import dev.podsite.episode.FeedEpisodes;
+import dev.podsite.show.ShowStore;
+import dev.podsite.support.SiteProperties;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,14 +51,14 @@ public final class ImporterHarness {
 
 	FeedImporter importer(URI url) {
 		FeedImportProperties properties = properties(url);
-		return importer(properties, new FeedFetcher(properties, "https://podcast.example"));
+		return importer(properties, new FeedFetcher(properties, new SiteProperties("https://podcast.example", null)));
 	}
 
 	/** The importer with a fetcher of the test's own: other limits, another guard. */
 	FeedImporter importer(FeedImportProperties properties, FeedFetcher fetcher) {
-		return new FeedImporter(properties, fetcher, bean(FeedStore.class), bean(FeedState.class),
-				bean(ImportRunRepository.class), bean(TransactionTemplate.class), bean(DataSource.class),
-				bean(ShowChanges.class), bean(Clock.class));
+		return new FeedImporter(properties, fetcher, bean(ShowStore.class), bean(FeedEpisodes.class),
+				bean(FeedState.class), bean(ImportRunRepository.class), bean(TransactionTemplate.class),
+				bean(DataSource.class), bean(Clock.class));
 	}
 
 	/**

@@ -10,7 +10,7 @@ import java.util.List;
 
 import dev.podsite.PodsiteApplication;
 import dev.podsite.feedpublish.PublishedFeeds;
-import dev.podsite.show.ShowChanges;
+import dev.podsite.episode.EpisodesChanged;
 import dev.podsite.support.Database;
 import dev.podsite.support.Fixtures;
 import dev.podsite.support.SiteHttp;
@@ -86,7 +86,7 @@ class SeveralInstancesTests {
 			transactions.executeWithoutResult((status) -> {
 				a.getBean(JdbcTemplate.class)
 					.update("UPDATE episode SET title = 'Renamed on A' WHERE title = 'Nice White Parents - Ep. 5'");
-				a.getBean(ShowChanges.class).changed();
+				a.publishEvent(new EpisodesChanged());
 			});
 			assertThat(feedOf(siteA)).contains("Renamed on A");
 			assertThat(awaitFeed(siteB, "Renamed on A")).as("time until B serves A's change")

@@ -2,10 +2,13 @@ package dev.podsite.feedpublish;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,34 +28,50 @@ class FeedFilterTests {
 	}
 
 	@Test
-	void eitherTagOfTheContentRevalidatesWeakOrStrongAndInAList() {
-		assertThat(notModified("If-None-Match", this.feed.etag())).isTrue();
-		assertThat(notModified("If-None-Match", this.feed.gzipEtag())).isTrue();
-		assertThat(notModified("If-None-Match", "\"old\", W/" + this.feed.etag())).isTrue();
-		assertThat(notModified("If-None-Match", "*")).isTrue();
-		assertThat(notModified("If-None-Match", "\"old\"")).isFalse();
+	void aTagRevalidatesTheRepresentationItNamesWeakOrStrongAndInAList() throws Exception {
+		assertThat(status("If-None-Match", this.feed.etag())).isEqualTo(304);
+		assertThat(status("If-None-Match", "\"old\", W/" + this.feed.etag())).isEqualTo(304);
+		assertThat(status("If-None-Match", "\"old\"")).isEqualTo(200);
+		// The gzipped bytes are another representation, with a tag of their own.
+		assertThat(status("If-None-Match", this.feed.gzipEtag())).isEqualTo(200);
+		assertThat(status("If-None-Match", this.feed.gzipEtag(), "Accept-Encoding", "gzip")).isEqualTo(304);
 	}
 
 	@Test
-	void lastModifiedIsComparedToTheSecond() {
+	void lastModifiedIsComparedToTheSecond() throws Exception {
 		assertThat(this.feed.lastModifiedHeader()).isEqualTo("Sun, 1 Mar 2026 10:15:30 GMT");
-		assertThat(notModified("If-Modified-Since", "Sun, 1 Mar 2026 10:15:30 GMT")).isTrue();
-		assertThat(notModified("If-Modified-Since", "Sun, 1 Mar 2026 10:15:29 GMT")).isFalse();
-		assertThat(notModified("If-Modified-Since", "yesterday")).isFalse();
+		assertThat(status("If-Modified-Since", "Sun, 1 Mar 2026 10:15:30 GMT")).isEqualTo(304);
+		assertThat(status("If-Modified-Since", "Sun, 1 Mar 2026 10:15:29 GMT")).isEqualTo(200);
+		assertThat(status("If-Modified-Since", "yesterday")).isEqualTo(200);
 	}
 
 	@Test
-	void ifNoneMatchWinsOverIfModifiedSince() {
-		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/feed.xml");
-		request.addHeader("If-None-Match", "\"old\"");
-		request.addHeader("If-Modified-Since", this.feed.lastModifiedHeader());
-		assertThat(FeedFilter.notModified(request, this.feed)).isFalse();
+	void ifNoneMatchWinsOverIfModifiedSince() throws Exception {
+		assertThat(status("If-None-Match", "\"old\"", "If-Modified-Since", this.feed.lastModifiedHeader()))
+			.isEqualTo(200);
 	}
 
-	private boolean notModified(String header, String value) {
+	@Test
+	void aNotModifiedAnswerHasNoBodyButTheValidators() throws Exception {
+		MockHttpServletResponse response = filter("If-None-Match", this.feed.etag());
+		assertThat(response.getStatus()).isEqualTo(304);
+		assertThat(response.getContentAsByteArray()).isEmpty();
+		assertThat(response.getHeader("ETag")).isEqualTo(this.feed.etag());
+		assertThat(response.getHeader("Last-Modified")).isEqualTo(this.feed.lastModifiedHeader());
+	}
+
+	private int status(String... headers) throws Exception {
+		return filter(headers).getStatus();
+	}
+
+	private MockHttpServletResponse filter(String... headers) throws Exception {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/feed.xml");
-		request.addHeader(header, value);
-		return FeedFilter.notModified(request, this.feed);
+		for (int i = 0; i < headers.length; i += 2) {
+			request.addHeader(headers[i], headers[i + 1]);
+		}
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		new FeedFilter(() -> Optional.of(this.feed)).doFilter(request, response, new MockFilterChain());
+		return response;
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.podsite.feedpublish;
 import java.nio.file.Path;
 import java.util.Arrays;
 
+import dev.podsite.episode.EpisodesChanged;
 import dev.podsite.PodsiteApplication;
 import dev.podsite.feedimport.ImportRun;
 import dev.podsite.feedimport.ImporterHarness;
@@ -53,7 +54,7 @@ public final class FeedRenderBenchmark {
 	}
 
 	private static RenderedFeed render(PublishedFeed published) {
-		published.forget();
+		published.forget(new EpisodesChanged());
 		return published.get().orElseThrow();
 	}
 

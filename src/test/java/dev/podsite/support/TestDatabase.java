@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
-import dev.podsite.show.ShowChanged;
+import dev.podsite.support.SiteContentChanged;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -51,7 +51,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		contexts.removeIf(ConfigurableApplicationContext::isClosed);
 		contexts.stream()
 			.filter(ConfigurableApplicationContext::isActive)
-			.forEach((context) -> context.publishEvent(new ShowChanged()));
+			.forEach((context) -> context.publishEvent(new SiteContentChanged.OnAnotherInstance(0)));
 	}
 
 	/** The shared database's connection settings, starting it on first use. */

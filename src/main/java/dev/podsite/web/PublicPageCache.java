@@ -1,4 +1,4 @@
-package dev.podsite.system;
+package dev.podsite.web;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -14,15 +14,16 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import dev.podsite.episode.EpisodeRepository;
+import dev.podsite.episode.EpisodeCatalog;
 import dev.podsite.show.CurrentShow;
-import dev.podsite.show.ShowChanged;
-import dev.podsite.show.UntilShowChanges;
-import dev.podsite.show.UntilShowChanges.Expiring;
+import dev.podsite.support.Hashes;
+import dev.podsite.support.SiteContentChanged;
+import dev.podsite.support.UntilChanged;
+import dev.podsite.support.UntilChanged.Expiring;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.util.DigestUtils;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -38,23 +39,23 @@ class PublicPageCache extends OncePerRequestFilter {
 	/** Enough for the show page and every list and episode page of a large show. */
 	static final int MAX_PAGES = 5000;
 
-	private final EpisodeRepository episodes;
+	private final EpisodeCatalog episodes;
 
 	private final CurrentShow show;
 
 	private final Clock clock;
 
-	private final UntilShowChanges<Pages> pages;
+	private final UntilChanged<Pages> pages;
 
-	PublicPageCache(EpisodeRepository episodes, CurrentShow show, Clock clock) {
+	PublicPageCache(EpisodeCatalog episodes, CurrentShow show, Clock clock) {
 		this.episodes = episodes;
 		this.show = show;
 		this.clock = clock;
-		this.pages = new UntilShowChanges<>(clock);
+		this.pages = new UntilChanged<>(clock);
 	}
 
-	@TransactionalEventListener(classes = ShowChanged.class, fallbackExecution = true)
-	void forget() {
+	@TransactionalEventListener(fallbackExecution = true)
+	void forget(SiteContentChanged change) {
 		this.pages.invalidate();
 	}
 
@@ -93,9 +94,7 @@ class PublicPageCache extends OncePerRequestFilter {
 			response.setStatus(HttpServletResponse.SC_OK);
 		}
 		response.setHeader(HttpHeaders.ETAG, page.etag());
-		String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
-		if (ifNoneMatch != null && (ifNoneMatch.contains(page.etag()) || ifNoneMatch.strip().equals("*"))) {
-			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+		if (new ServletWebRequest(request, response).checkNotModified(page.etag())) {
 			return;
 		}
 		response.setContentLength(page.body().length);
@@ -105,7 +104,7 @@ class PublicPageCache extends OncePerRequestFilter {
 	}
 
 	private Expiring<Pages> newGeneration() {
-		return new Expiring<>(new Pages(), this.episodes.findNextPublicationAfter(this.clock.instant()).orElse(null));
+		return new Expiring<>(new Pages(), this.episodes.nextPublicationAfter(this.clock.instant()).orElse(null));
 	}
 
 	/** A successful page for everyone: no cookie set for this visitor alone. */
@@ -167,7 +166,7 @@ class PublicPageCache extends OncePerRequestFilter {
 				headers.put(HttpHeaders.CONTENT_TYPE, List.of(rendering.getContentType()));
 			}
 			byte[] body = rendering.getContentAsByteArray();
-			return new Page(headers, body, "\"" + DigestUtils.md5DigestAsHex(body) + "\"");
+			return new Page(headers, body, "\"" + Hashes.etag(body) + "\"");
 		}
 
 	}

@@ -1,4 +1,4 @@
-package dev.podsite.show;
+package dev.podsite.support;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -12,16 +12,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.podsite.show.UntilShowChanges.Expiring;
+import dev.podsite.support.UntilChanged.Expiring;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class UntilShowChangesTests {
+class UntilChangedTests {
 
 	private final MutableClock clock = new MutableClock();
 
-	private final UntilShowChanges<Integer> kept = new UntilShowChanges<>(this.clock);
+	private final UntilChanged<Integer> kept = new UntilChanged<>(this.clock);
 
 	private final AtomicInteger loads = new AtomicInteger();
 

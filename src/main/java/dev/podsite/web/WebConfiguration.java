@@ -1,11 +1,11 @@
-package dev.podsite.system;
+package dev.podsite.web;
 
 import java.time.Clock;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import dev.podsite.episode.EpisodeRepository;
+import dev.podsite.episode.EpisodeCatalog;
 import dev.podsite.show.CurrentShow;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -30,7 +30,7 @@ class WebConfiguration implements WebMvcConfigurer {
 	private static final String[] PUBLIC_PAGES = { "/", "/episodes", "/episodes/*" };
 
 	@Bean
-	PublicPageCache publicPageCache(EpisodeRepository episodes, CurrentShow show, Clock clock) {
+	PublicPageCache publicPageCache(EpisodeCatalog episodes, CurrentShow show, Clock clock) {
 		return new PublicPageCache(episodes, show, clock);
 	}
 

@@ -1,10 +1,6 @@
-package dev.podsite.admin;
+package dev.podsite.feedimport;
 
 import java.util.Optional;
-
-import dev.podsite.feedimport.ImportRun;
-import dev.podsite.feedimport.ImportRunRepository;
-import dev.podsite.feedimport.ImportStatus;
 
 /**
  * What the dashboard shouts about the feed's source: a feed its server says is gone for

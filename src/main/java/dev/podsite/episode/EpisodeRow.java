@@ -1,11 +1,7 @@
-package dev.podsite.admin;
+package dev.podsite.episode;
 
 import java.time.Instant;
 import java.util.List;
-
-import dev.podsite.episode.EpisodeOrigin;
-import dev.podsite.episode.EpisodeState;
-import dev.podsite.episode.EpisodeStatus;
 
 /**
  * An episode in the host's lists: read without its notes.

@@ -1,6 +1,4 @@
-package dev.podsite.system;
-
-import dev.podsite.admin.LoginThrottle;
+package dev.podsite.admin;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;

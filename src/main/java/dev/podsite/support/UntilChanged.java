@@ -1,17 +1,17 @@
-package dev.podsite.show;
+package dev.podsite.support;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
- * Holds one value computed from the show's data until that data changes
- * ({@link #invalidate()} on {@link ShowChanged}) or until a given moment passes. A value
- * computed while a change happened is not kept, so no stale copy survives a change.
+ * Holds one value computed from the site's data until that data changes
+ * ({@link #invalidate()} on {@link SiteContentChanged}) or until a given moment passes. A
+ * value computed while a change happened is not kept, so no stale copy survives a change.
  *
  * @param <T> what is kept
  */
-public final class UntilShowChanges<T> {
+public final class UntilChanged<T> {
 
 	private final Clock clock;
 
@@ -21,7 +21,7 @@ public final class UntilShowChanges<T> {
 
 	private long changes;
 
-	public UntilShowChanges(Clock clock) {
+	public UntilChanged(Clock clock) {
 		this.clock = clock;
 	}
 

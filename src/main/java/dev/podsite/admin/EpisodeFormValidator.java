@@ -1,0 +1,40 @@
+package dev.podsite.admin;
+
+import dev.podsite.episode.EpisodeEditor;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+
+/**
+ * What Bean Validation cannot check in the episode form: that no other episode has its
+ * slug.
+ */
+class EpisodeFormValidator implements Validator {
+
+	private final EpisodeEditor episodes;
+
+	private final @Nullable Long episodeId;
+
+	/**
+	 * @param episodeId the episode being edited, null for a new one
+	 */
+	EpisodeFormValidator(EpisodeEditor episodes, @Nullable Long episodeId) {
+		this.episodes = episodes;
+		this.episodeId = episodeId;
+	}
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return EpisodeForm.class.isAssignableFrom(type);
+	}
+
+	@Override
+	public void validate(Object target, Errors errors) {
+		String slug = ((EpisodeForm) target).getSlug();
+		if (slug != null && !errors.hasFieldErrors("slug") && this.episodes.slugTaken(slug, this.episodeId)) {
+			errors.rejectValue("slug", "taken", "Another episode has this slug; choose another.");
+		}
+	}
+
+}

@@ -1,0 +1,47 @@
+package dev.podsite.episode;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.StringJoiner;
+
+import dev.podsite.support.Hashes;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An item of the feed mapped to an episode, ready to be stored: addresses are web
+ * addresses and the notes are sanitized.
+ *
+ * @param identity which episode the item is across imports (its trimmed guid, else its
+ * enclosure URL, link or a hash)
+ * @param guid the guid as the source wrote it, re-published unchanged
+ * @param content the fields the host may change
+ */
+public record ImportedEpisode(String identity, String guid, boolean guidPermalink, @Nullable String link,
+		@Nullable String imageUrl, @Nullable String chaptersUrl, @Nullable String chaptersType, EpisodeContent content,
+		List<Transcript> transcripts, List<Person> persons) {
+
+	public String title() {
+		return this.content.title();
+	}
+
+	public @Nullable Instant publishedAt() {
+		return this.content.publishedAt();
+	}
+
+	public ImportedEpisode withPublishedAt(Instant date) {
+		return new ImportedEpisode(this.identity, this.guid, this.guidPermalink, this.link, this.imageUrl,
+				this.chaptersUrl, this.chaptersType, this.content.withPublishedAt(date), this.transcripts,
+				this.persons);
+	}
+
+	/** A fingerprint of everything imported: equal hashes mean nothing to write. */
+	String contentHash() {
+		StringJoiner all = new StringJoiner("\u0001");
+		for (Object field : new Object[] { this.guid, this.guidPermalink, this.link, this.imageUrl, this.chaptersUrl,
+				this.chaptersType, this.content, this.transcripts, this.persons }) {
+			all.add(String.valueOf(field));
+		}
+		return Hashes.sha256(all.toString());
+	}
+
+}

@@ -1,0 +1,40 @@
+package dev.podsite.feedimport;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * How the imports went, for the host's dashboard and the empty site's page.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ImportHistory {
+
+	private final ImportRunRepository runs;
+
+	ImportHistory(ImportRunRepository runs) {
+		this.runs = runs;
+	}
+
+	/** The latest run of any kind, if one ran. */
+	public Optional<ImportRun> latest() {
+		return this.runs.findFirstByOrderByStartedAtDesc();
+	}
+
+	/** The twenty latest runs, newest first. */
+	public List<ImportRun> recent() {
+		return this.runs.findTop20ByOrderByStartedAtDesc();
+	}
+
+	/**
+	 * What the dashboard shouts about the feed's source (gone, or not found again and
+	 * again), or empty.
+	 */
+	public Optional<String> alert() {
+		return FeedAlert.of(this.runs);
+	}
+
+}

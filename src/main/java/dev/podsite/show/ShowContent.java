@@ -1,0 +1,29 @@
+package dev.podsite.show;
+
+import java.util.List;
+import java.util.StringJoiner;
+
+import dev.podsite.support.Hashes;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The show as a feed describes it, ready to be stored: addresses are web addresses and
+ * the description is sanitized HTML.
+ */
+public record ShowContent(String title, @Nullable String link, String descriptionHtml, @Nullable String author,
+		@Nullable String ownerName, @Nullable String ownerEmail, @Nullable String imageUrl, @Nullable String language,
+		@Nullable String copyright, @Nullable Boolean explicit, @Nullable String type, @Nullable String podcastGuid,
+		@Nullable Boolean locked, @Nullable String lockedOwner, List<ShowCategory> categories, List<Funding> fundings) {
+
+	/** A fingerprint of every field: equal hashes mean nothing to write. */
+	public String contentHash() {
+		StringJoiner all = new StringJoiner("\u0001");
+		for (Object field : new Object[] { this.title, this.link, this.descriptionHtml, this.author, this.ownerName,
+				this.ownerEmail, this.imageUrl, this.language, this.copyright, this.explicit, this.type,
+				this.podcastGuid, this.locked, this.lockedOwner, this.categories, this.fundings }) {
+			all.add(String.valueOf(field));
+		}
+		return Hashes.sha256(all.toString());
+	}
+
+}

@@ -1,0 +1,11 @@
+/**
+ * What every public page shares: the layout's model, and the pages kept in memory between
+ * changes.
+ */
+@ApplicationModule(allowedDependencies = { "support", "show", "episode", "feedimport" })
+@NullMarked
+package dev.podsite.web;
+
+import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;
