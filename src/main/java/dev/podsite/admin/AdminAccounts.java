@@ -2,14 +2,14 @@ package dev.podsite.admin;
 
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -31,11 +31,11 @@ class AdminAccounts implements UserDetailsService, ApplicationRunner {
 
 	private final AdminProperties properties;
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	private final PasswordEncoder passwords;
 
-	AdminAccounts(AdminProperties properties, JdbcTemplate jdbc, PasswordEncoder passwords) {
+	AdminAccounts(AdminProperties properties, JdbcClient jdbc, PasswordEncoder passwords) {
 		this.properties = properties;
 		this.jdbc = jdbc;
 		this.passwords = passwords;
@@ -43,12 +43,8 @@ class AdminAccounts implements UserDetailsService, ApplicationRunner {
 
 	@Override
 	public UserDetails loadUserByUsername(String username) {
-		List<String> hashes = this.jdbc.queryForList("SELECT password_hash FROM admin_account WHERE username = ?",
-				String.class, username);
-		if (hashes.isEmpty()) {
-			throw new UsernameNotFoundException("No account " + username);
-		}
-		return User.withUsername(username).password(hashes.get(0)).roles("HOST").build();
+		String hash = passwordHash(username).orElseThrow(() -> new UsernameNotFoundException("No account " + username));
+		return User.withUsername(username).password(hash).roles("HOST").build();
 	}
 
 	@Override
@@ -63,15 +59,14 @@ class AdminAccounts implements UserDetailsService, ApplicationRunner {
 	}
 
 	private void useConfiguredPassword(String username, String password) {
-		List<String> hashes = this.jdbc.queryForList("SELECT password_hash FROM admin_account WHERE username = ?",
-				String.class, username);
-		if (hashes.size() == 1 && this.passwords.matches(password, hashes.get(0))) {
+		Optional<String> hash = passwordHash(username);
+		if (hash.isPresent() && this.passwords.matches(password, hash.get())) {
 			return;
 		}
-		this.jdbc.update("""
-				INSERT INTO admin_account (username, password_hash) VALUES (?, ?)
+		this.jdbc.sql("""
+				INSERT INTO admin_account (username, password_hash) VALUES (:username, :hash)
 				ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, updated_at = now()
-				""", username, this.passwords.encode(password));
+				""").param("username", username).param("hash", this.passwords.encode(password)).update();
 		log.info("The admin account '{}' now signs in with the password from podsite.admin.password", username);
 	}
 
@@ -79,9 +74,11 @@ class AdminAccounts implements UserDetailsService, ApplicationRunner {
 		String password = generatePassword();
 		// Of several instances starting at once, only the one whose insert wins prints
 		// it.
-		int created = this.jdbc.update(
-				"INSERT INTO admin_account (username, password_hash) VALUES (?, ?) ON CONFLICT DO NOTHING", username,
-				this.passwords.encode(password));
+		int created = this.jdbc
+			.sql("INSERT INTO admin_account (username, password_hash) VALUES (:username, :hash) ON CONFLICT DO NOTHING")
+			.param("username", username)
+			.param("hash", this.passwords.encode(password))
+			.update();
 		if (created == 1) {
 			log.warn("""
 
@@ -93,6 +90,13 @@ class AdminAccounts implements UserDetailsService, ApplicationRunner {
 					start the site with podsite.admin.password set (environment: PODSITE_ADMIN_PASSWORD).
 					""", username, password);
 		}
+	}
+
+	private Optional<String> passwordHash(String username) {
+		return this.jdbc.sql("SELECT password_hash FROM admin_account WHERE username = :username")
+			.param("username", username)
+			.query(String.class)
+			.optional();
 	}
 
 	/** 24 characters from a CSPRNG: 144 bits. */

@@ -3,10 +3,9 @@ package dev.podsite.feedimport;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,9 +19,9 @@ class FeedState {
 	/** The longest wait between two attempts while the feed keeps failing. */
 	static final Duration LONGEST_BACKOFF = Duration.ofHours(6);
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
-	FeedState(JdbcTemplate jdbc) {
+	FeedState(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -32,35 +31,41 @@ class FeedState {
 	 * the record of its start are one statement, so only one instance wins it.
 	 */
 	boolean claimIfDue(Duration refresh) {
-		return this.jdbc.update("""
+		return this.jdbc.sql("""
 				UPDATE feed_state SET last_started_at = now()
-				WHERE (last_started_at IS NULL OR last_started_at <= now() - make_interval(secs => ?))
+				WHERE (last_started_at IS NULL OR last_started_at <= now() - make_interval(secs => :refresh))
 					AND (next_attempt_at IS NULL OR next_attempt_at <= now())
-				""", refresh.toMillis() / 1000.0) == 1;
+				""").param("refresh", refresh.toMillis() / 1000.0).update() == 1;
 	}
 
 	/** Records the start of an import that was not claimed: one the host asked for. */
 	void started() {
-		this.jdbc.update("UPDATE feed_state SET last_started_at = now()");
+		this.jdbc.sql("UPDATE feed_state SET last_started_at = now()").update();
 	}
 
 	/**
 	 * The validators of the last successful import of {@code url}, for a conditional GET.
 	 */
 	Optional<Validators> validators(String url) {
-		List<Validators> validators = this.jdbc.query(
-				"SELECT etag, last_modified, content_hash FROM feed_state WHERE feed_url = ? AND content_hash IS NOT NULL",
-				(row, i) -> new Validators(row.getString("etag"), row.getString("last_modified"),
-						row.getString("content_hash")),
-				url);
-		return validators.stream().findFirst();
+		return this.jdbc
+			.sql("SELECT etag, last_modified, content_hash FROM feed_state"
+					+ " WHERE feed_url = :url AND content_hash IS NOT NULL")
+			.param("url", url)
+			.query((row, i) -> new Validators(row.getString("etag"), row.getString("last_modified"),
+					row.getString("content_hash")))
+			.optional();
 	}
 
 	void succeeded(String url, Validators validators) {
-		this.jdbc.update("""
+		this.jdbc.sql("""
 				UPDATE feed_state SET consecutive_failures = 0, next_attempt_at = NULL,
-					feed_url = ?, etag = ?, last_modified = ?, content_hash = ?
-				""", url, validators.etag(), validators.lastModified(), validators.contentHash());
+					feed_url = :url, etag = :etag, last_modified = :lastModified, content_hash = :contentHash
+				""")
+			.param("url", url)
+			.param("etag", validators.etag())
+			.param("lastModified", validators.lastModified())
+			.param("contentHash", validators.contentHash())
+			.update();
 	}
 
 	/**
@@ -69,11 +74,13 @@ class FeedState {
 	 * @return the failures in a row, this one included
 	 */
 	int failed(Instant now, Duration refresh) {
-		int failures = this.jdbc.queryForObject(
-				"UPDATE feed_state SET consecutive_failures = consecutive_failures + 1 RETURNING consecutive_failures",
-				Integer.class);
-		this.jdbc.update("UPDATE feed_state SET next_attempt_at = ?",
-				Timestamp.from(now.plus(backoff(refresh, failures))));
+		int failures = this.jdbc
+			.sql("UPDATE feed_state SET consecutive_failures = consecutive_failures + 1 RETURNING consecutive_failures")
+			.query(Integer.class)
+			.single();
+		this.jdbc.sql("UPDATE feed_state SET next_attempt_at = :next")
+			.param("next", Timestamp.from(now.plus(backoff(refresh, failures))))
+			.update();
 		return failures;
 	}
 
@@ -89,10 +96,11 @@ class FeedState {
 
 	/** For the dashboard: the failures in a row and when the next attempt is due. */
 	ImportBackoff backoff() {
-		return this.jdbc.queryForObject("SELECT consecutive_failures, next_attempt_at FROM feed_state",
-				(row, i) -> new ImportBackoff(row.getInt("consecutive_failures"),
-						(row.getTimestamp("next_attempt_at") != null) ? row.getTimestamp("next_attempt_at").toInstant()
-								: null));
+		return this.jdbc.sql("SELECT consecutive_failures, next_attempt_at FROM feed_state")
+			.query((row, i) -> new ImportBackoff(row.getInt("consecutive_failures"),
+					(row.getTimestamp("next_attempt_at") != null) ? row.getTimestamp("next_attempt_at").toInstant()
+							: null))
+			.single();
 	}
 
 	/**

@@ -12,6 +12,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,7 +62,7 @@ class AdminAccountsTests {
 	}
 
 	private AdminAccounts accounts(String password) {
-		return new AdminAccounts(new AdminProperties(USERNAME, password), this.jdbc, this.passwords);
+		return new AdminAccounts(new AdminProperties(USERNAME, password), JdbcClient.create(this.jdbc), this.passwords);
 	}
 
 	private String hash() {
