@@ -92,7 +92,7 @@ class EpisodeAdminController {
 
 	@PostMapping("/admin/episodes/new")
 	String create(@Valid @ModelAttribute("form") EpisodeForm form, BindingResult result,
-			@RequestParam(required = false) String preview, Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) @Nullable String preview, Model model, RedirectAttributes redirect) {
 		if (preview != null || result.hasErrors()) {
 			return reshow(form, null, preview, model);
 		}
@@ -123,7 +123,7 @@ class EpisodeAdminController {
 
 	@PostMapping("/admin/episodes/{id}/edit")
 	String update(@PathVariable long id, @Valid @ModelAttribute("form") EpisodeForm form, BindingResult result,
-			@RequestParam(required = false) String preview, Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) @Nullable String preview, Model model, RedirectAttributes redirect) {
 		if (preview != null || result.hasErrors()) {
 			return reshow(form, find(id), preview, model);
 		}

@@ -87,7 +87,7 @@ public class EpisodeForm {
 
 	private int version;
 
-	private Map<String, String> original = new HashMap<>();
+	private Map<String, @Nullable String> original = new HashMap<>();
 
 	/** A form for a new episode, dated now. */
 	static EpisodeForm blank(Instant now, ZoneId zone) {
@@ -275,11 +275,11 @@ public class EpisodeForm {
 		this.version = version;
 	}
 
-	public Map<String, String> getOriginal() {
+	public Map<String, @Nullable String> getOriginal() {
 		return this.original;
 	}
 
-	public void setOriginal(Map<String, String> original) {
+	public void setOriginal(Map<String, @Nullable String> original) {
 		this.original = original;
 	}
 

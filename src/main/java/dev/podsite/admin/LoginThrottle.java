@@ -13,6 +13,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +55,7 @@ class LoginThrottle {
 	}
 
 	/** How long sign-ins for this user or from this address are refused, if they are. */
-	Optional<Duration> lockedFor(String username, String address) {
+	Optional<Duration> lockedFor(@Nullable String username, String address) {
 		Instant now = this.clock.instant();
 		List<Timestamp> until = this.jdbc.queryForList(
 				"SELECT max(locked_until) FROM login_failure WHERE key IN (?, ?) AND locked_until > ?", Timestamp.class,
@@ -66,7 +67,7 @@ class LoginThrottle {
 	}
 
 	/** Counts a failed sign-in; answers whether it locked the user or the address. */
-	boolean failed(String username, String address) {
+	boolean failed(@Nullable String username, String address) {
 		boolean locked = count(userKey(username), PER_USER) | count(addressKey(address), PER_ADDRESS);
 		if (locked) {
 			log.warn("Sign-ins for '{}' or from {} are refused for {} minutes after repeated failures", username,
@@ -101,7 +102,7 @@ class LoginThrottle {
 		return false;
 	}
 
-	private static String userKey(String username) {
+	private static String userKey(@Nullable String username) {
 		return "user:" + ((username != null) ? username.strip().toLowerCase(Locale.ROOT) : "");
 	}
 

@@ -5,6 +5,8 @@ import java.math.RoundingMode;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Durations as listeners read them: 1:02:05, 58:07, 0:42.
  */
@@ -28,7 +30,7 @@ public final class Durations {
 	 * @return the length in whole seconds, or null when the text is none of these (also
 	 * when negative)
 	 */
-	public static Integer parse(String text) {
+	public static @Nullable Integer parse(@Nullable String text) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
@@ -49,7 +51,7 @@ public final class Durations {
 		return (total.compareTo(LONGEST) <= 0) ? total.intValueExact() : null;
 	}
 
-	public static String format(Integer seconds) {
+	public static @Nullable String format(@Nullable Integer seconds) {
 		if (seconds == null || seconds < 0) {
 			return null;
 		}
@@ -63,7 +65,7 @@ public final class Durations {
 	}
 
 	/** ISO-8601 duration for the {@code <time datetime>} attribute, e.g. PT1H2M5S. */
-	public static String iso(Integer seconds) {
+	public static @Nullable String iso(@Nullable Integer seconds) {
 		if (seconds == null || seconds < 0) {
 			return null;
 		}

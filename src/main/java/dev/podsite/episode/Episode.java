@@ -21,6 +21,7 @@ import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One episode of the show, imported from the feed or written by the host, as the pages,
@@ -42,32 +43,32 @@ public class Episode {
 
 	private String title;
 
-	private String link;
+	private @Nullable String link;
 
 	private Instant publishedAt;
 
-	private Integer durationSeconds;
+	private @Nullable Integer durationSeconds;
 
-	private String audioUrl;
+	private @Nullable String audioUrl;
 
-	private Long audioLength;
+	private @Nullable Long audioLength;
 
-	private String audioType;
+	private @Nullable String audioType;
 
-	private Integer season;
+	private @Nullable Integer season;
 
-	private Integer episodeNumber;
+	private @Nullable Integer episodeNumber;
 
 	@Convert(converter = EpisodeType.Column.class)
-	private EpisodeType episodeType;
+	private @Nullable EpisodeType episodeType;
 
-	private Boolean explicit;
+	private @Nullable Boolean explicit;
 
-	private String imageUrl;
+	private @Nullable String imageUrl;
 
-	private String chaptersUrl;
+	private @Nullable String chaptersUrl;
 
-	private String chaptersType;
+	private @Nullable String chaptersType;
 
 	private String notesHtml;
 
@@ -75,7 +76,7 @@ public class Episode {
 
 	private boolean hidden;
 
-	private Instant hiddenAt;
+	private @Nullable Instant hiddenAt;
 
 	private Instant updatedAt;
 
@@ -85,9 +86,9 @@ public class Episode {
 	@Enumerated(EnumType.STRING)
 	private EpisodeStatus status;
 
-	private Instant deletedAt;
+	private @Nullable Instant deletedAt;
 
-	private String notesMarkdown;
+	private @Nullable String notesMarkdown;
 
 	// See Overrides.
 	@JdbcTypeCode(SqlTypes.ARRAY)
@@ -141,7 +142,7 @@ public class Episode {
 		return this.title;
 	}
 
-	public String getLink() {
+	public @Nullable String getLink() {
 		return this.link;
 	}
 
@@ -154,20 +155,20 @@ public class Episode {
 		return LocalDate.ofInstant(this.publishedAt, ZoneOffset.UTC);
 	}
 
-	public Integer getDurationSeconds() {
+	public @Nullable Integer getDurationSeconds() {
 		return this.durationSeconds;
 	}
 
 	/** The duration as a listener reads it, e.g. 1:02:05, or null when unknown. */
-	public String getDuration() {
+	public @Nullable String getDuration() {
 		return Durations.format(this.durationSeconds);
 	}
 
-	public String getIsoDuration() {
+	public @Nullable String getIsoDuration() {
 		return Durations.iso(this.durationSeconds);
 	}
 
-	public String getAudioUrl() {
+	public @Nullable String getAudioUrl() {
 		return this.audioUrl;
 	}
 
@@ -175,44 +176,44 @@ public class Episode {
 		return this.audioUrl != null;
 	}
 
-	public Long getAudioLength() {
+	public @Nullable Long getAudioLength() {
 		return this.audioLength;
 	}
 
 	/** The audio file's size for listeners, e.g. "48 MB", or null when unknown. */
-	public String getAudioSize() {
+	public @Nullable String getAudioSize() {
 		return FileSizes.format(this.audioLength);
 	}
 
-	public String getAudioType() {
+	public @Nullable String getAudioType() {
 		return this.audioType;
 	}
 
-	public Integer getSeason() {
+	public @Nullable Integer getSeason() {
 		return this.season;
 	}
 
-	public Integer getEpisodeNumber() {
+	public @Nullable Integer getEpisodeNumber() {
 		return this.episodeNumber;
 	}
 
-	public EpisodeType getEpisodeType() {
+	public @Nullable EpisodeType getEpisodeType() {
 		return this.episodeType;
 	}
 
-	public Boolean getExplicit() {
+	public @Nullable Boolean getExplicit() {
 		return this.explicit;
 	}
 
-	public String getImageUrl() {
+	public @Nullable String getImageUrl() {
 		return this.imageUrl;
 	}
 
-	public String getChaptersUrl() {
+	public @Nullable String getChaptersUrl() {
 		return this.chaptersUrl;
 	}
 
-	public String getChaptersType() {
+	public @Nullable String getChaptersType() {
 		return this.chaptersType;
 	}
 
@@ -257,7 +258,7 @@ public class Episode {
 	}
 
 	/** The Markdown the host wrote the notes in, or null while they are the feed's. */
-	public String getNotesMarkdown() {
+	public @Nullable String getNotesMarkdown() {
 		return this.notesMarkdown;
 	}
 

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -68,12 +70,12 @@ public class EpisodeCatalog {
 		return this.clock.instant();
 	}
 
-	private static EpisodeSummary first(List<EpisodeSummary> summaries) {
+	private static @Nullable EpisodeSummary first(List<EpisodeSummary> summaries) {
 		return summaries.isEmpty() ? null : summaries.get(0);
 	}
 
 	/** An episode with its neighbours in the show's order. */
-	public record EpisodePage(Episode episode, EpisodeSummary previous, EpisodeSummary next) {
+	public record EpisodePage(Episode episode, @Nullable EpisodeSummary previous, @Nullable EpisodeSummary next) {
 	}
 
 }

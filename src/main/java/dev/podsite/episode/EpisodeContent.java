@@ -17,7 +17,7 @@ public record EpisodeContent(String title, EpisodeNotes notes, @Nullable String 
 		@Nullable String audioType, @Nullable Integer duration, @Nullable Instant publishedAt, @Nullable Integer season,
 		@Nullable Integer episodeNumber, @Nullable EpisodeType episodeType, @Nullable Boolean explicit) {
 
-	public EpisodeContent withPublishedAt(Instant date) {
+	public EpisodeContent withPublishedAt(@Nullable Instant date) {
 		return new EpisodeContent(this.title, this.notes, this.audioUrl, this.audioLength, this.audioType,
 				this.duration, date, this.season, this.episodeNumber, this.episodeType, this.explicit);
 	}

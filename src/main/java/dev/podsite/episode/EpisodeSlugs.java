@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * URL slugs made from episode titles: "Șapte țări" becomes "sapte-tari".
  */
@@ -25,7 +27,7 @@ public final class EpisodeSlugs {
 	private EpisodeSlugs() {
 	}
 
-	public static String slugify(String title) {
+	public static String slugify(@Nullable String title) {
 		String text = (title != null) ? title.toLowerCase(Locale.ROOT) : "";
 		for (Map.Entry<String, String> letter : LETTERS.entrySet()) {
 			text = text.replace(letter.getKey(), letter.getValue());

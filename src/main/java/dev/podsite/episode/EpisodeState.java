@@ -2,6 +2,8 @@ package dev.podsite.episode;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Where an episode stands, as the host's lists show it.
  */
@@ -15,8 +17,8 @@ public enum EpisodeState {
 		this.label = label;
 	}
 
-	public static EpisodeState of(Instant deletedAt, boolean hidden, EpisodeStatus status, Instant publishedAt,
-			Instant now) {
+	public static EpisodeState of(@Nullable Instant deletedAt, boolean hidden, EpisodeStatus status,
+			Instant publishedAt, Instant now) {
 		if (deletedAt != null) {
 			return DELETED;
 		}

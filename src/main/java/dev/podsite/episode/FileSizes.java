@@ -3,6 +3,8 @@ package dev.podsite.episode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * File sizes as listeners read them: 5 bytes, 980 kB, 4.2 MB, 48 MB (decimal units, as
  * feeds count bytes).
@@ -12,7 +14,7 @@ final class FileSizes {
 	private FileSizes() {
 	}
 
-	static String format(Long bytes) {
+	static @Nullable String format(@Nullable Long bytes) {
 		if (bytes == null || bytes <= 0) {
 			return null;
 		}

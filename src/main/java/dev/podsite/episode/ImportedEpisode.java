@@ -28,7 +28,7 @@ public record ImportedEpisode(String identity, String guid, boolean guidPermalin
 		return this.content.publishedAt();
 	}
 
-	public ImportedEpisode withPublishedAt(Instant date) {
+	public ImportedEpisode withPublishedAt(@Nullable Instant date) {
 		return new ImportedEpisode(this.identity, this.guid, this.guidPermalink, this.link, this.imageUrl,
 				this.chaptersUrl, this.chaptersType, this.content.withPublishedAt(date), this.transcripts,
 				this.persons);

@@ -1,12 +1,13 @@
 package dev.podsite.episode;
 
 import jakarta.persistence.Embeddable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A transcript of the episode ({@code podcast:transcript}).
  */
 @Embeddable
-public record Transcript(String url, String type, String language, String rel) {
+public record Transcript(String url, @Nullable String type, @Nullable String language, @Nullable String rel) {
 
 	/** A short name of the format for listeners, e.g. "WebVTT". */
 	public String format() {

@@ -3,6 +3,7 @@ package dev.podsite.feedimport;
 import java.time.Instant;
 
 import dev.podsite.support.Hashes;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which episode an item is: its guid, else its enclosure URL, else its link, else a hash
@@ -13,7 +14,8 @@ final class EpisodeIdentity {
 	private EpisodeIdentity() {
 	}
 
-	static String of(String guid, String enclosureUrl, String link, String title, Instant publishedAt) {
+	static String of(@Nullable String guid, @Nullable String enclosureUrl, @Nullable String link, String title,
+			@Nullable Instant publishedAt) {
 		for (String candidate : new String[] { guid, enclosureUrl, link }) {
 			if (candidate != null && !candidate.isBlank()) {
 				return candidate.trim();

@@ -20,6 +20,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 
 import dev.podsite.support.SiteProperties;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -82,7 +83,7 @@ class FeedFetcher {
 	 * Fetches the feed; with validators, as a conditional GET that a source may answer
 	 * with 304 Not Modified.
 	 */
-	FetchedFeed fetch(URI url, FeedState.Validators validators) throws FeedImportException {
+	FetchedFeed fetch(URI url, FeedState.@Nullable Validators validators) throws FeedImportException {
 		String scheme = (url.getScheme() != null) ? url.getScheme().toLowerCase(Locale.ROOT) : "";
 		return switch (scheme) {
 			case "http", "https" -> fetchHttp(url, validators);
@@ -106,7 +107,7 @@ class FeedFetcher {
 		}
 	}
 
-	private FetchedFeed fetchHttp(URI url, FeedState.Validators validators) throws FeedImportException {
+	private FetchedFeed fetchHttp(URI url, FeedState.@Nullable Validators validators) throws FeedImportException {
 		FetchDeadline deadline = FetchDeadline.after(this.totalTimeout);
 		URI current = url;
 		this.guard.check(url, "The feed at " + url);
@@ -160,7 +161,7 @@ class FeedFetcher {
 	/**
 	 * Where a redirect leads: a web address only, never a local file or another scheme.
 	 */
-	private static URI redirectTarget(URI from, int status, String location) throws FeedImportException {
+	private static URI redirectTarget(URI from, int status, @Nullable String location) throws FeedImportException {
 		if (location == null || location.isBlank()) {
 			throw new FeedImportException(
 					"The feed at " + from + " answered " + status + " without saying where to go.");
@@ -182,7 +183,7 @@ class FeedFetcher {
 		return target;
 	}
 
-	private HttpResponse<InputStream> send(URI url, FetchDeadline deadline, FeedState.Validators validators)
+	private HttpResponse<InputStream> send(URI url, FetchDeadline deadline, FeedState.@Nullable Validators validators)
 			throws FeedImportException {
 		Duration remaining = deadline.remaining();
 		if (remaining.isZero()) {
@@ -229,7 +230,7 @@ class FeedFetcher {
 				+ url + " could not be fetched.", cause);
 	}
 
-	private FeedImportException timedOut(URI url, Exception cause) {
+	private FeedImportException timedOut(URI url, @Nullable Exception cause) {
 		return new FeedImportException("The feed at " + url + " could not be fetched within "
 				+ FetchDeadline.inWords(this.totalTimeout) + "; the server is too slow or does not finish its answer.",
 				cause);

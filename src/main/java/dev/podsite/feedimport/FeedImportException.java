@@ -1,18 +1,20 @@
 package dev.podsite.feedimport;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An import that cannot go on, with a reason in words a host understands, and the HTTP
  * status the feed's server answered when that was the reason.
  */
 class FeedImportException extends Exception {
 
-	private final Integer httpStatus;
+	private final @Nullable Integer httpStatus;
 
 	FeedImportException(String message) {
 		this(message, (Throwable) null);
 	}
 
-	FeedImportException(String message, Throwable cause) {
+	FeedImportException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 		this.httpStatus = null;
 	}
@@ -23,7 +25,7 @@ class FeedImportException extends Exception {
 	}
 
 	/** The status the feed's server answered instead of the feed, or null. */
-	Integer httpStatus() {
+	@Nullable Integer httpStatus() {
 		return this.httpStatus;
 	}
 

@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import dev.podsite.episode.FeedEpisodes;
 import dev.podsite.show.ShowStore;
 import dev.podsite.support.Hashes;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -179,7 +180,7 @@ public class FeedImporter {
 		return run;
 	}
 
-	private void importDemo(String reason) {
+	private void importDemo(@Nullable String reason) {
 		log.warn("The site has nothing to show yet and the feed could not be imported, so it shows the bundled demo"
 				+ " snapshot of the show until the real feed imports. Reason: {}", reason);
 		ImportRun run = this.runs.save(ImportRun.start("classpath:" + DEMO_FEED, true, this.clock.instant()));
@@ -245,7 +246,7 @@ public class FeedImporter {
 	 * it the lock.
 	 * @return what the work answered, or empty when another import holds the lock
 	 */
-	private <T> Optional<T> underImportLock(Supplier<T> work) {
+	private <T> Optional<T> underImportLock(Supplier<@Nullable T> work) {
 		try (Connection connection = this.dataSource.getConnection()) {
 			if (!advisoryLock(connection, "SELECT pg_try_advisory_lock(?)")) {
 				return Optional.empty();

@@ -39,6 +39,7 @@ import dev.podsite.show.Funding;
 import dev.podsite.show.ShowCategory;
 import dev.podsite.show.ShowContent;
 import dev.podsite.support.WebAddresses;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps a parsed feed to our domain: the rules of identity, dates, durations and notes.
@@ -77,7 +78,7 @@ final class FeedMapper {
 		return new ImportedFeed(show, dated, List.copyOf(this.warnings));
 	}
 
-	private ShowContent show(SyndFeed feed, String link, String notesBase) {
+	private ShowContent show(SyndFeed feed, @Nullable String link, String notesBase) {
 		FeedInformation itunes = (feed.getModule(ITunes.URI) instanceof FeedInformation info) ? info : null;
 		PodcastChannel podcast = (feed.getModule(Podcast.URI) instanceof PodcastChannel channel) ? channel : null;
 		Channel rss = (feed.originalWireFeed() instanceof Channel channel) ? channel : null;
@@ -103,7 +104,7 @@ final class FeedMapper {
 				categories(itunes, feed), fundings(podcast));
 	}
 
-	private static List<ShowCategory> categories(FeedInformation itunes, SyndFeed feed) {
+	private static List<ShowCategory> categories(@Nullable FeedInformation itunes, SyndFeed feed) {
 		List<ShowCategory> categories = new ArrayList<>();
 		if (itunes != null) {
 			for (Category category : itunes.getCategories()) {
@@ -129,7 +130,7 @@ final class FeedMapper {
 		return categories.stream().distinct().toList();
 	}
 
-	private List<Funding> fundings(PodcastChannel podcast) {
+	private List<Funding> fundings(@Nullable PodcastChannel podcast) {
 		List<Funding> fundings = new ArrayList<>();
 		if (podcast != null) {
 			for (dev.podsite.rome.Funding funding : podcast.getFundings()) {
@@ -191,7 +192,7 @@ final class FeedMapper {
 				persons(podcast, named));
 	}
 
-	private static SyndEnclosure enclosure(SyndEntry entry) {
+	private static @Nullable SyndEnclosure enclosure(SyndEntry entry) {
 		return entry.getEnclosures()
 			.stream()
 			.filter((enclosure) -> trim(enclosure.getUrl()) != null)
@@ -200,7 +201,7 @@ final class FeedMapper {
 	}
 
 	/** Apps need the type to play the file: an enclosure without one gets its URL's. */
-	private String audioType(SyndEnclosure enclosure, String audioUrl, String title) {
+	private @Nullable String audioType(@Nullable SyndEnclosure enclosure, @Nullable String audioUrl, String title) {
 		if (audioUrl == null) {
 			return null;
 		}
@@ -213,7 +214,7 @@ final class FeedMapper {
 	}
 
 	/** content:encoded first, then description, then itunes:summary. */
-	private static String notesSource(SyndEntry entry, EntryInformation itunes) {
+	private static @Nullable String notesSource(SyndEntry entry, @Nullable EntryInformation itunes) {
 		for (SyndContent content : entry.getContents()) {
 			if (trim(content.getValue()) != null) {
 				return content.getValue();
@@ -224,7 +225,7 @@ final class FeedMapper {
 	}
 
 	/** Read from the text: Rome makes 0 of what it cannot read, and -5 of "-5". */
-	private Integer duration(SyndEntry entry, String named) {
+	private @Nullable Integer duration(SyndEntry entry, String named) {
 		String text = trim(FeedReader.rawDuration(entry));
 		if (text == null) {
 			return null;
@@ -237,7 +238,7 @@ final class FeedMapper {
 		return seconds;
 	}
 
-	private EpisodeType episodeType(EntryInformation itunes, String title) {
+	private @Nullable EpisodeType episodeType(@Nullable EntryInformation itunes, String title) {
 		String type = (itunes != null) ? trim(itunes.getEpisodeType()) : null;
 		if (type == null) {
 			return null;
@@ -249,7 +250,7 @@ final class FeedMapper {
 		return known;
 	}
 
-	private List<Transcript> transcripts(PodcastItem podcast, String named) {
+	private List<Transcript> transcripts(@Nullable PodcastItem podcast, String named) {
 		List<Transcript> transcripts = new ArrayList<>();
 		if (podcast != null) {
 			for (dev.podsite.rome.Transcript t : podcast.getTranscripts()) {
@@ -262,7 +263,7 @@ final class FeedMapper {
 		return transcripts;
 	}
 
-	private List<Person> persons(PodcastItem podcast, String named) {
+	private List<Person> persons(@Nullable PodcastItem podcast, String named) {
 		if (podcast == null) {
 			return List.of();
 		}
@@ -295,7 +296,7 @@ final class FeedMapper {
 		return placed;
 	}
 
-	private static Instant neighbourDate(List<ImportedEpisode> episodes, int index) {
+	private static @Nullable Instant neighbourDate(List<ImportedEpisode> episodes, int index) {
 		for (int i = index - 1; i >= 0; i--) {
 			if (episodes.get(i).publishedAt() != null) {
 				return episodes.get(i).publishedAt().minusSeconds(index - i);
@@ -309,7 +310,7 @@ final class FeedMapper {
 		return null;
 	}
 
-	private static String itunesImage(ITunes itunes) {
+	private static @Nullable String itunesImage(@Nullable ITunes itunes) {
 		if (itunes == null) {
 			return null;
 		}
@@ -322,7 +323,7 @@ final class FeedMapper {
 	 * (javascript:, data:, file:, an unparseable string) is dropped with a warning, so a
 	 * hostile feed cannot put script into a link.
 	 */
-	private String webUrl(String text, String what) {
+	private @Nullable String webUrl(@Nullable String text, String what) {
 		String url = trim(text);
 		if (url == null) {
 			return null;
@@ -343,7 +344,7 @@ final class FeedMapper {
 		return (text.length() <= 80) ? text : text.substring(0, 79) + "…";
 	}
 
-	private static String firstText(String... candidates) {
+	private static @Nullable String firstText(@Nullable String... candidates) {
 		for (String candidate : candidates) {
 			if (trim(candidate) != null) {
 				return candidate.trim();
@@ -352,7 +353,7 @@ final class FeedMapper {
 		return null;
 	}
 
-	private static String trim(String text) {
+	private static @Nullable String trim(@Nullable String text) {
 		if (text == null) {
 			return null;
 		}
@@ -360,7 +361,7 @@ final class FeedMapper {
 		return trimmed.isEmpty() ? null : trimmed;
 	}
 
-	private static String lower(String text) {
+	private static @Nullable String lower(@Nullable String text) {
 		String trimmed = trim(text);
 		return (trimmed != null) ? trimmed.toLowerCase(Locale.ROOT) : null;
 	}

@@ -25,6 +25,7 @@ import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
 import org.jdom2.filter.Filters;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses a fetched feed with Rome. The charset comes from the byte order mark, the XML
@@ -100,7 +101,7 @@ final class FeedReader {
 	 * turns text it cannot read into a length of 0 without a word; the mapper reads the
 	 * text itself.
 	 */
-	static String rawDuration(SyndEntry entry) {
+	static @Nullable String rawDuration(SyndEntry entry) {
 		for (Element element : entry.getForeignMarkup()) {
 			if (RAW_TEXT.equals(element.getNamespace()) && element.getName().equals("itunes-duration")) {
 				return element.getText();
@@ -174,7 +175,7 @@ final class FeedReader {
 	}
 
 	/** The charset parameter of a Content-Type, or null. */
-	private static String charset(String contentType) {
+	private static @Nullable String charset(@Nullable String contentType) {
 		if (contentType == null) {
 			return null;
 		}
@@ -200,7 +201,7 @@ final class FeedReader {
 		}
 	}
 
-	private static String unboundWellKnownPrefix(ParsingFeedException ex) {
+	private static @Nullable String unboundWellKnownPrefix(ParsingFeedException ex) {
 		String detail = detail(ex);
 		Matcher matcher = UNBOUND_PREFIX.matcher((detail != null) ? detail : "");
 		return (matcher.find() && WELL_KNOWN_NAMESPACES.containsKey(matcher.group(1))) ? matcher.group(1) : null;
@@ -231,12 +232,12 @@ final class FeedReader {
 				+ ex.getColumnNumber() + ": " + detail;
 	}
 
-	private static FeedImportException notAFeed(FetchedFeed fetched, String reason) {
+	private static FeedImportException notAFeed(FetchedFeed fetched, @Nullable String reason) {
 		return new FeedImportException("The document at " + fetched.url() + " is not an RSS or Atom feed ("
 				+ ((reason != null) ? reason : "unknown format") + ").");
 	}
 
-	private static String detail(ParsingFeedException ex) {
+	private static @Nullable String detail(ParsingFeedException ex) {
 		String detail = (ex.getCause() != null && ex.getCause().getMessage() != null) ? ex.getCause().getMessage()
 				: ex.getMessage();
 		return (detail != null) ? detail.replaceFirst("^Error on line -?\\d+: ", "") : null;

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -106,7 +108,7 @@ class FeedState {
 	/**
 	 * What the source said of the feed last time, and the hash of the body it sent.
 	 */
-	record Validators(String etag, String lastModified, String contentHash) {
+	record Validators(@Nullable String etag, @Nullable String lastModified, String contentHash) {
 	}
 
 }

@@ -2,6 +2,8 @@ package dev.podsite.feedimport;
 
 import java.net.URI;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A feed's bytes as the source sent them, decompressed, or the source's word that the
  * feed has not changed.
@@ -13,13 +15,14 @@ import java.net.URI;
  * @param lastModified the source's Last-Modified, if it sent one
  * @param notModified whether the source answered 304 to a conditional GET
  */
-record FetchedFeed(URI url, byte[] body, String contentType, String etag, String lastModified, boolean notModified) {
+record FetchedFeed(URI url, byte[] body, @Nullable String contentType, @Nullable String etag,
+		@Nullable String lastModified, boolean notModified) {
 
-	FetchedFeed(URI url, byte[] body, String contentType) {
+	FetchedFeed(URI url, byte[] body, @Nullable String contentType) {
 		this(url, body, contentType, null, null, false);
 	}
 
-	static FetchedFeed notModified(URI url, String etag, String lastModified) {
+	static FetchedFeed notModified(URI url, @Nullable String etag, @Nullable String lastModified) {
 		return new FetchedFeed(url, new byte[0], null, etag, lastModified, true);
 	}
 

@@ -15,6 +15,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.jspecify.annotations.Nullable;
 
 import dev.podsite.episode.FeedEpisodes;
 
@@ -35,7 +36,7 @@ public class ImportRun {
 
 	private Instant startedAt;
 
-	private Instant finishedAt;
+	private @Nullable Instant finishedAt;
 
 	@Enumerated(EnumType.STRING)
 	private ImportStatus status;
@@ -53,11 +54,11 @@ public class ImportRun {
 	@JdbcTypeCode(SqlTypes.ARRAY)
 	private List<String> warnings = new ArrayList<>();
 
-	private String errorMessage;
+	private @Nullable String errorMessage;
 
-	private String note;
+	private @Nullable String note;
 
-	private Integer httpStatus;
+	private @Nullable Integer httpStatus;
 
 	protected ImportRun() {
 	}
@@ -88,7 +89,7 @@ public class ImportRun {
 	 * @param httpStatus the status the feed's server answered instead of the feed, or
 	 * null
 	 */
-	void failed(String reason, Integer httpStatus, Instant now) {
+	void failed(String reason, @Nullable Integer httpStatus, Instant now) {
 		this.errorMessage = reason;
 		this.httpStatus = httpStatus;
 		finish(ImportStatus.FAILED, now);
@@ -130,11 +131,11 @@ public class ImportRun {
 		return this.startedAt;
 	}
 
-	public Instant getFinishedAt() {
+	public @Nullable Instant getFinishedAt() {
 		return this.finishedAt;
 	}
 
-	public Duration getDuration() {
+	public @Nullable Duration getDuration() {
 		return (this.finishedAt != null) ? Duration.between(this.startedAt, this.finishedAt) : null;
 	}
 
@@ -178,12 +179,12 @@ public class ImportRun {
 		return this.warnings;
 	}
 
-	public String getErrorMessage() {
+	public @Nullable String getErrorMessage() {
 		return this.errorMessage;
 	}
 
 	/** Why a run that did not fail changed nothing; null otherwise. */
-	public String getNote() {
+	public @Nullable String getNote() {
 		return this.note;
 	}
 
@@ -191,7 +192,7 @@ public class ImportRun {
 	 * The HTTP status the feed's server answered when that made the run fail (410, 404,
 	 * 500...); null otherwise.
 	 */
-	public Integer getHttpStatus() {
+	public @Nullable Integer getHttpStatus() {
 		return this.httpStatus;
 	}
 

@@ -7,6 +7,8 @@ import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The SSRF guard: a feed's address comes from configuration, but its redirects come from
  * whoever serves it, so neither may lead the server to fetch from itself, its private
@@ -24,7 +26,7 @@ final class PrivateAddressGuard {
 
 	private final Resolver resolver;
 
-	private final Function<InetAddress, String> classification;
+	private final Function<InetAddress, @Nullable String> classification;
 
 	/**
 	 * @param allowPrivate whether private addresses are allowed, as for local testing
@@ -38,7 +40,8 @@ final class PrivateAddressGuard {
 	 * @param classification what an address is, in words, when it is not public; null
 	 * when it is public
 	 */
-	PrivateAddressGuard(boolean allowPrivate, Resolver resolver, Function<InetAddress, String> classification) {
+	PrivateAddressGuard(boolean allowPrivate, Resolver resolver,
+			Function<InetAddress, @Nullable String> classification) {
 		this.allowPrivate = allowPrivate;
 		this.resolver = resolver;
 		this.classification = classification;
@@ -86,7 +89,7 @@ final class PrivateAddressGuard {
 	 * reserved, also inside an IPv6 address that carries an IPv4 one.
 	 * @return null for a public address
 	 */
-	static String internalKind(InetAddress address) {
+	static @Nullable String internalKind(InetAddress address) {
 		byte[] bytes = address.getAddress();
 		if (address instanceof Inet6Address) {
 			return internalKindV6(bytes);
@@ -94,7 +97,7 @@ final class PrivateAddressGuard {
 		return internalKindV4(bytes);
 	}
 
-	private static String internalKindV4(byte[] b) {
+	private static @Nullable String internalKindV4(byte[] b) {
 		int first = b[0] & 0xff;
 		int second = b[1] & 0xff;
 		if (first == 0) {
@@ -129,7 +132,7 @@ final class PrivateAddressGuard {
 		return null;
 	}
 
-	private static String internalKindV6(byte[] b) {
+	private static @Nullable String internalKindV6(byte[] b) {
 		if (isZero(b, 0, 16)) {
 			return "the unspecified (any-local) address, which reaches this machine";
 		}
@@ -161,7 +164,7 @@ final class PrivateAddressGuard {
 		return null;
 	}
 
-	private static byte[] embeddedV4(byte[] b) {
+	private static byte @Nullable [] embeddedV4(byte[] b) {
 		boolean mapped = isZero(b, 0, 10) && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
 		boolean compatible = isZero(b, 0, 12);
 		boolean nat64 = (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b

@@ -10,6 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -81,7 +82,7 @@ class FeedFilter extends HttpFilter {
 		}
 	}
 
-	static boolean acceptsGzip(String acceptEncoding) {
+	static boolean acceptsGzip(@Nullable String acceptEncoding) {
 		if (acceptEncoding == null) {
 			return false;
 		}

@@ -31,6 +31,7 @@ import org.jdom2.Element;
 import org.jdom2.Namespace;
 import org.jdom2.output.Format;
 import org.jdom2.output.XMLOutputter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the show as RSS 2.0 with the iTunes, content, atom and Podcasting 2.0
@@ -56,7 +57,7 @@ class FeedRenderer {
 	}
 
 	/** The feed's bytes, UTF-8. */
-	byte[] render(Show show, List<Episode> episodes, Instant lastBuildDate) {
+	byte[] render(Show show, List<Episode> episodes, @Nullable Instant lastBuildDate) {
 		Channel channel = channel(show, lastBuildDate);
 		List<Item> items = new ArrayList<>(episodes.size());
 		for (Episode episode : episodes) {
@@ -80,7 +81,7 @@ class FeedRenderer {
 		}
 	}
 
-	private Channel channel(Show show, Instant lastBuildDate) {
+	private Channel channel(Show show, @Nullable Instant lastBuildDate) {
 		Channel channel = new Channel("rss_2.0");
 		channel.setTitle(show.getTitle());
 		channel.setLink(this.baseUrl + "/");
@@ -192,13 +193,13 @@ class FeedRenderer {
 		return item;
 	}
 
-	private static void addText(List<Element> tags, String name, Object value) {
+	private static void addText(List<Element> tags, String name, @Nullable Object value) {
 		if (value != null) {
 			tags.add(new Element(name, ITUNES).setText(value.toString()));
 		}
 	}
 
-	private static String orEmpty(String text) {
+	private static String orEmpty(@Nullable String text) {
 		return (text != null) ? text : "";
 	}
 

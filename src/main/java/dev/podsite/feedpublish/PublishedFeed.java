@@ -13,6 +13,7 @@ import dev.podsite.support.SiteContentChanged;
 import dev.podsite.support.SiteProperties;
 import dev.podsite.support.UntilChanged;
 import dev.podsite.support.UntilChanged.Expiring;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,7 +82,7 @@ class PublishedFeed {
 		});
 	}
 
-	private static Instant latest(Instant a, Instant b) {
+	private static @Nullable Instant latest(@Nullable Instant a, @Nullable Instant b) {
 		if (a == null) {
 			return b;
 		}

@@ -7,6 +7,7 @@ import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The host's notes, written in Markdown (CommonMark with tables and bare links), as
@@ -27,7 +28,7 @@ public final class Markdown {
 	 * @param markdown what the host wrote; may be null
 	 * @param baseUri what relative links resolve against (the site)
 	 */
-	public static ShowNotes toNotes(String markdown, String baseUri) {
+	public static ShowNotes toNotes(@Nullable String markdown, String baseUri) {
 		if (markdown == null || markdown.isBlank()) {
 			return ShowNotes.fromHtml("", baseUri);
 		}

@@ -13,6 +13,7 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.select.Elements;
 import org.jsoup.safety.Safelist;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps what show notes need (text structure, links, images) and drops everything that
@@ -47,7 +48,7 @@ final class NotesSanitizer {
 	}
 
 	/** Sanitized HTML of a body fragment; idempotent. */
-	static Document sanitize(String html, String baseUri) {
+	static Document sanitize(String html, @Nullable String baseUri) {
 		String base = usableBase(baseUri);
 		Document dirty = Jsoup.parseBodyFragment(html, (base != null) ? base : "");
 		prepare(dirty, base);
@@ -64,7 +65,7 @@ final class NotesSanitizer {
 	}
 
 	/** Before cleaning: headings under the page's h1, absolute URLs. */
-	private static void prepare(Document document, String base) {
+	private static void prepare(Document document, @Nullable String base) {
 		shiftHeadings(document);
 		for (Element element : document.select("a[href], img[src]")) {
 			String attribute = element.hasAttr("href") ? "href" : "src";
@@ -131,7 +132,7 @@ final class NotesSanitizer {
 		}
 	}
 
-	private static Element firstBlockInPhrasing(Element body) {
+	private static @Nullable Element firstBlockInPhrasing(Element body) {
 		for (Element block : body.select(BLOCKS)) {
 			if (phrasingContainer(block) != null) {
 				return block;
@@ -144,7 +145,7 @@ final class NotesSanitizer {
 	 * The element that holds {@code block} though it only allows phrasing content, or
 	 * null. Links are transparent: they allow what their parent allows.
 	 */
-	private static Element phrasingContainer(Element block) {
+	private static @Nullable Element phrasingContainer(Element block) {
 		Element parent = block.parent();
 		while (parent != null && parent.nameIs("a")) {
 			parent = parent.parent();
@@ -168,7 +169,7 @@ final class NotesSanitizer {
 		return heading.normalName().charAt(1) - '0';
 	}
 
-	private static String usableBase(String baseUri) {
+	private static @Nullable String usableBase(@Nullable String baseUri) {
 		if (baseUri == null) {
 			return null;
 		}

@@ -11,6 +11,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.jsoup.parser.Parser;
+import org.jspecify.annotations.Nullable;
 import org.nibor.autolink.LinkExtractor;
 import org.nibor.autolink.LinkSpan;
 import org.nibor.autolink.LinkType;
@@ -45,7 +46,7 @@ public record ShowNotes(String html, List<NoteLink> links, String plainText, Str
 	 * @param source content:encoded, description or itunes:summary; may be null
 	 * @param baseUri what relative links resolve against (the show's link)
 	 */
-	public static ShowNotes fromFeed(String source, String baseUri) {
+	public static ShowNotes fromFeed(@Nullable String source, @Nullable String baseUri) {
 		if (source == null || source.isBlank()) {
 			return EMPTY;
 		}
@@ -53,7 +54,7 @@ public record ShowNotes(String html, List<NoteLink> links, String plainText, Str
 	}
 
 	/** Notes from HTML nobody vouches for (a feed, rendered Markdown). */
-	public static ShowNotes fromHtml(String html, String baseUri) {
+	public static ShowNotes fromHtml(@Nullable String html, @Nullable String baseUri) {
 		if (html == null || html.isBlank()) {
 			return EMPTY;
 		}

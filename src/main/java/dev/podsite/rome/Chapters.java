@@ -2,6 +2,8 @@ package dev.podsite.rome;
 
 import java.io.Serializable;
 
+import org.jspecify.annotations.Nullable;
+
 /** {@code <podcast:chapters url="…" type="…"/>}. */
-public record Chapters(String url, String type) implements Serializable {
+public record Chapters(String url, @Nullable String type) implements Serializable {
 }

@@ -2,6 +2,8 @@ package dev.podsite.rome;
 
 import java.io.Serializable;
 
+import org.jspecify.annotations.Nullable;
+
 /** {@code <podcast:funding url="…">text</podcast:funding>}. */
-public record Funding(String url, String text) implements Serializable {
+public record Funding(String url, @Nullable String text) implements Serializable {
 }

@@ -2,26 +2,28 @@ package dev.podsite.rome;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The channel's {@code podcast:} tags: guid, locked, funding and person.
  */
 public interface PodcastChannel extends Podcast {
 
-	String getGuid();
+	@Nullable String getGuid();
 
-	void setGuid(String guid);
+	void setGuid(@Nullable String guid);
 
 	/** {@code podcast:locked}, or null when the feed does not say. */
-	Locked getLocked();
+	@Nullable Locked getLocked();
 
-	void setLocked(Locked locked);
+	void setLocked(@Nullable Locked locked);
 
 	List<Funding> getFundings();
 
-	void setFundings(List<Funding> fundings);
+	void setFundings(@Nullable List<Funding> fundings);
 
 	List<Person> getPersons();
 
-	void setPersons(List<Person> persons);
+	void setPersons(@Nullable List<Person> persons);
 
 }

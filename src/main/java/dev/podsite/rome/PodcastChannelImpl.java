@@ -5,14 +5,15 @@ import java.util.List;
 
 import com.rometools.rome.feed.CopyFrom;
 import com.rometools.rome.feed.module.ModuleImpl;
+import org.jspecify.annotations.Nullable;
 
 public class PodcastChannelImpl extends ModuleImpl implements PodcastChannel {
 
 	private static final long serialVersionUID = 1L;
 
-	private String guid;
+	private @Nullable String guid;
 
-	private Locked locked;
+	private @Nullable Locked locked;
 
 	private List<Funding> fundings = new ArrayList<>();
 
@@ -23,22 +24,22 @@ public class PodcastChannelImpl extends ModuleImpl implements PodcastChannel {
 	}
 
 	@Override
-	public String getGuid() {
+	public @Nullable String getGuid() {
 		return this.guid;
 	}
 
 	@Override
-	public void setGuid(String guid) {
+	public void setGuid(@Nullable String guid) {
 		this.guid = guid;
 	}
 
 	@Override
-	public Locked getLocked() {
+	public @Nullable Locked getLocked() {
 		return this.locked;
 	}
 
 	@Override
-	public void setLocked(Locked locked) {
+	public void setLocked(@Nullable Locked locked) {
 		this.locked = locked;
 	}
 
@@ -48,7 +49,7 @@ public class PodcastChannelImpl extends ModuleImpl implements PodcastChannel {
 	}
 
 	@Override
-	public void setFundings(List<Funding> fundings) {
+	public void setFundings(@Nullable List<Funding> fundings) {
 		this.fundings = (fundings != null) ? new ArrayList<>(fundings) : new ArrayList<>();
 	}
 
@@ -58,7 +59,7 @@ public class PodcastChannelImpl extends ModuleImpl implements PodcastChannel {
 	}
 
 	@Override
-	public void setPersons(List<Person> persons) {
+	public void setPersons(@Nullable List<Person> persons) {
 		this.persons = (persons != null) ? new ArrayList<>(persons) : new ArrayList<>();
 	}
 

@@ -5,12 +5,13 @@ import java.util.List;
 
 import com.rometools.rome.feed.CopyFrom;
 import com.rometools.rome.feed.module.ModuleImpl;
+import org.jspecify.annotations.Nullable;
 
 public class PodcastItemImpl extends ModuleImpl implements PodcastItem {
 
 	private static final long serialVersionUID = 1L;
 
-	private Chapters chapters;
+	private @Nullable Chapters chapters;
 
 	private List<Transcript> transcripts = new ArrayList<>();
 
@@ -21,12 +22,12 @@ public class PodcastItemImpl extends ModuleImpl implements PodcastItem {
 	}
 
 	@Override
-	public Chapters getChapters() {
+	public @Nullable Chapters getChapters() {
 		return this.chapters;
 	}
 
 	@Override
-	public void setChapters(Chapters chapters) {
+	public void setChapters(@Nullable Chapters chapters) {
 		this.chapters = chapters;
 	}
 
@@ -36,7 +37,7 @@ public class PodcastItemImpl extends ModuleImpl implements PodcastItem {
 	}
 
 	@Override
-	public void setTranscripts(List<Transcript> transcripts) {
+	public void setTranscripts(@Nullable List<Transcript> transcripts) {
 		this.transcripts = (transcripts != null) ? new ArrayList<>(transcripts) : new ArrayList<>();
 	}
 
@@ -46,7 +47,7 @@ public class PodcastItemImpl extends ModuleImpl implements PodcastItem {
 	}
 
 	@Override
-	public void setPersons(List<Person> persons) {
+	public void setPersons(@Nullable List<Person> persons) {
 		this.persons = (persons != null) ? new ArrayList<>(persons) : new ArrayList<>();
 	}
 

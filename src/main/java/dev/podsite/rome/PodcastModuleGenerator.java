@@ -7,6 +7,7 @@ import com.rometools.rome.feed.module.Module;
 import com.rometools.rome.io.ModuleGenerator;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the {@code podcast:} tags of a channel or an item.
@@ -88,7 +89,7 @@ public class PodcastModuleGenerator implements ModuleGenerator {
 		return new Element(name, NAMESPACE);
 	}
 
-	private static void attribute(Element element, String name, String value) {
+	private static void attribute(Element element, String name, @Nullable String value) {
 		if (value != null && !value.isBlank()) {
 			element.setAttribute(name, value);
 		}

@@ -8,6 +8,7 @@ import com.rometools.rome.feed.module.Module;
 import com.rometools.rome.io.ModuleParser;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads {@code podcast:} tags forgivingly: values are trimmed, and an element missing
@@ -31,7 +32,7 @@ public class PodcastModuleParser implements ModuleParser {
 	}
 
 	@Override
-	public Module parse(Element element, Locale locale) {
+	public @Nullable Module parse(Element element, Locale locale) {
 		return switch (element.getName()) {
 			case "channel" -> parseChannel(element);
 			case "item" -> parseItem(element);
@@ -39,7 +40,7 @@ public class PodcastModuleParser implements ModuleParser {
 		};
 	}
 
-	private Module parseChannel(Element channel) {
+	private @Nullable Module parseChannel(Element channel) {
 		PodcastChannelImpl module = new PodcastChannelImpl();
 		module.setGuid(text(channel.getChild("guid", this.namespace)));
 		Element locked = channel.getChild("locked", this.namespace);
@@ -61,7 +62,7 @@ public class PodcastModuleParser implements ModuleParser {
 		return empty ? null : module;
 	}
 
-	private Module parseItem(Element item) {
+	private @Nullable Module parseItem(Element item) {
 		PodcastItemImpl module = new PodcastItemImpl();
 		Element chapters = item.getChild("chapters", this.namespace);
 		if (chapters != null && attribute(chapters, "url") != null) {
@@ -93,15 +94,15 @@ public class PodcastModuleParser implements ModuleParser {
 		return persons;
 	}
 
-	private static String text(Element element) {
+	private static @Nullable String text(@Nullable Element element) {
 		return (element != null) ? blankToNull(element.getTextTrim()) : null;
 	}
 
-	private static String attribute(Element element, String name) {
+	private static @Nullable String attribute(Element element, String name) {
 		return blankToNull(element.getAttributeValue(name));
 	}
 
-	private static String blankToNull(String value) {
+	private static @Nullable String blankToNull(@Nullable String value) {
 		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 

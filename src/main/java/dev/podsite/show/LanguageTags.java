@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A feed's {@code <language>} as a BCP 47 tag for the page's lang attribute: "en-us" and
  * "en_US" become "en-US"; a language's name, like "English", becomes its code.
@@ -25,7 +27,7 @@ final class LanguageTags {
 	}
 
 	/** The tag, or null when the text names no language we know. */
-	static String of(String language) {
+	static @Nullable String of(@Nullable String language) {
 		if (language == null || language.isBlank()) {
 			return null;
 		}
@@ -49,7 +51,7 @@ final class LanguageTags {
 	}
 
 	/** The language named in English or in itself, e.g. "German" or "Deutsch". */
-	private static String byName(String name) {
+	private static @Nullable String byName(String name) {
 		for (String code : Locale.getISOLanguages()) {
 			Locale language = Locale.forLanguageTag(code);
 			if (name.equalsIgnoreCase(language.getDisplayLanguage(Locale.ENGLISH))

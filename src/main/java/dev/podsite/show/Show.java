@@ -15,6 +15,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The podcast as its feed describes it. The importer writes it; the site reads it.
@@ -32,32 +33,32 @@ public class Show {
 
 	private String title;
 
-	private String link;
+	private @Nullable String link;
 
 	private String descriptionHtml;
 
-	private String author;
+	private @Nullable String author;
 
-	private String ownerName;
+	private @Nullable String ownerName;
 
-	private String ownerEmail;
+	private @Nullable String ownerEmail;
 
-	private String imageUrl;
+	private @Nullable String imageUrl;
 
-	private String language;
+	private @Nullable String language;
 
-	private String copyright;
+	private @Nullable String copyright;
 
-	private Boolean explicit;
+	private @Nullable Boolean explicit;
 
 	@Column(name = "show_type")
-	private String type;
+	private @Nullable String type;
 
-	private String podcastGuid;
+	private @Nullable String podcastGuid;
 
-	private Boolean locked;
+	private @Nullable Boolean locked;
 
-	private String lockedOwner;
+	private @Nullable String lockedOwner;
 
 	private Instant updatedAt;
 
@@ -93,7 +94,7 @@ public class Show {
 		return this.title;
 	}
 
-	public String getLink() {
+	public @Nullable String getLink() {
 		return this.link;
 	}
 
@@ -101,23 +102,23 @@ public class Show {
 		return this.descriptionHtml;
 	}
 
-	public String getAuthor() {
+	public @Nullable String getAuthor() {
 		return this.author;
 	}
 
-	public String getOwnerName() {
+	public @Nullable String getOwnerName() {
 		return this.ownerName;
 	}
 
-	public String getOwnerEmail() {
+	public @Nullable String getOwnerEmail() {
 		return this.ownerEmail;
 	}
 
-	public String getImageUrl() {
+	public @Nullable String getImageUrl() {
 		return this.imageUrl;
 	}
 
-	public String getLanguage() {
+	public @Nullable String getLanguage() {
 		return this.language;
 	}
 
@@ -125,12 +126,12 @@ public class Show {
 	 * The language as a BCP 47 tag, e.g. en-US for en-us or en for "English", or null
 	 * when the feed names no language we know.
 	 */
-	public String getLanguageTag() {
+	public @Nullable String getLanguageTag() {
 		return LanguageTags.of(this.language);
 	}
 
 	/** The language's name in English, e.g. "English" for en-us. */
-	public String getLanguageName() {
+	public @Nullable String getLanguageName() {
 		String tag = getLanguageTag();
 		if (tag == null) {
 			return this.language;
@@ -138,27 +139,27 @@ public class Show {
 		return Locale.forLanguageTag(tag).getDisplayLanguage(Locale.ENGLISH);
 	}
 
-	public String getCopyright() {
+	public @Nullable String getCopyright() {
 		return this.copyright;
 	}
 
-	public Boolean getExplicit() {
+	public @Nullable Boolean getExplicit() {
 		return this.explicit;
 	}
 
-	public String getType() {
+	public @Nullable String getType() {
 		return this.type;
 	}
 
-	public String getPodcastGuid() {
+	public @Nullable String getPodcastGuid() {
 		return this.podcastGuid;
 	}
 
-	public Boolean getLocked() {
+	public @Nullable Boolean getLocked() {
 		return this.locked;
 	}
 
-	public String getLockedOwner() {
+	public @Nullable String getLockedOwner() {
 		return this.lockedOwner;
 	}
 

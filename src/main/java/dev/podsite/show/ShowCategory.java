@@ -1,11 +1,12 @@
 package dev.podsite.show;
 
 import jakarta.persistence.Embeddable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A category of the show; a sub-category names its parent.
  */
 @Embeddable
-public record ShowCategory(String name, String parent) {
+public record ShowCategory(String name, @Nullable String parent) {
 
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.podsite.support.Hashes;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -136,7 +135,7 @@ public class ShowStore {
 	public record Saved(long showId, boolean changed, boolean replacedDemo) {
 	}
 
-	private record Stored(long id, boolean demo, @Nullable String contentHash) {
+	private record Stored(long id, boolean demo, String contentHash) {
 	}
 
 }

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Holds one value computed from the site's data until that data changes
  * ({@link #invalidate()} on {@link SiteContentChanged}) or until a given moment passes. A
@@ -17,7 +19,7 @@ public final class UntilChanged<T> {
 
 	private final Object loading = new Object();
 
-	private Kept<T> kept;
+	private @Nullable Kept<T> kept;
 
 	private long changes;
 
@@ -54,7 +56,7 @@ public final class UntilChanged<T> {
 		}
 	}
 
-	private synchronized Kept<T> fresh() {
+	private synchronized @Nullable Kept<T> fresh() {
 		if (this.kept != null && (this.kept.until() == null || this.clock.instant().isBefore(this.kept.until()))) {
 			return this.kept;
 		}
@@ -70,7 +72,7 @@ public final class UntilChanged<T> {
 	 * A value and when it stops being true by itself (a scheduled episode's time), or
 	 * null.
 	 */
-	public record Expiring<T>(T value, Instant until) {
+	public record Expiring<T>(T value, @Nullable Instant until) {
 
 		public static <T> Expiring<T> never(T value) {
 			return new Expiring<>(value, null);
@@ -78,7 +80,7 @@ public final class UntilChanged<T> {
 
 	}
 
-	private record Kept<T>(T value, Instant until) {
+	private record Kept<T>(T value, @Nullable Instant until) {
 	}
 
 }

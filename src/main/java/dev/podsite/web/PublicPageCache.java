@@ -20,6 +20,7 @@ import dev.podsite.support.Hashes;
 import dev.podsite.support.SiteContentChanged;
 import dev.podsite.support.UntilChanged;
 import dev.podsite.support.UntilChanged.Expiring;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -139,7 +140,7 @@ class PublicPageCache extends OncePerRequestFilter {
 
 		});
 
-		Page get(String key) {
+		@Nullable Page get(String key) {
 			return this.pages.get(key);
 		}
 
