@@ -38,7 +38,8 @@ class DashboardController {
 	@GetMapping("/admin")
 	String dashboard(Model model) {
 		model.addAttribute("feedUrl", this.feed.url().toString());
-		model.addAttribute("feedOnTheWeb", this.feed.url().getScheme().startsWith("http"));
+		String scheme = this.feed.url().getScheme();
+		model.addAttribute("feedOnTheWeb", scheme != null && scheme.startsWith("http"));
 		model.addAttribute("runs", this.imports.recent());
 		model.addAttribute("backoff", this.importer.backoff());
 		model.addAttribute("feedAlert", this.imports.alert().orElse(null));

@@ -1,15 +1,15 @@
 package dev.podsite.show;
 
-import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 
-import dev.podsite.feedimport.ImporterHarness;
 import dev.podsite.support.Database;
-import dev.podsite.support.Fixtures;
+import dev.podsite.support.SiteData;
+import dev.podsite.support.TestEpisodes;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,17 +35,17 @@ class ShowPageTests {
 	@Autowired
 	private JdbcTemplate jdbc;
 
-	@TempDir
-	private Path dir;
+	private SiteData site;
 
 	@BeforeEach
 	void emptySite() {
 		Database.clear(this.jdbc);
+		this.site = new SiteData(this.context);
 	}
 
 	@Test
 	void theShowPageShowsTheShowAndItsLatestEpisodes() throws Exception {
-		new ImporterHarness(this.context).importFrom(Fixtures.feed("real/launched_fireside_podcasting20.xml"));
+		this.site.store(TestEpisodes.show("Launched"), TestEpisodes.large(8));
 		Document page = page("/");
 		assertThat(page.select("h1").text()).isEqualTo("Launched");
 		assertThat(page.select("img.artwork").attr("src")).startsWith("https://");
@@ -74,15 +74,6 @@ class ShowPageTests {
 	}
 
 	@Test
-	void theDemoSnapshotSaysPlainlyThatItIsADemo() throws Exception {
-		new ImporterHarness(this.context).importFrom(this.dir.resolve("unreachable.xml"));
-		Document page = page("/");
-		assertThat(page.select("h1").text()).isEqualTo("Rust in Production");
-		assertThat(page.select(".demo-notice").text()).contains("demo").contains("until the real feed");
-		assertThat(page("/episodes").select(".demo-notice")).hasSize(1);
-	}
-
-	@Test
 	void thePagesLanguageIsATagOrNone() throws Exception {
 		assertThat(page("/").select("html").attr("lang")).isEqualTo("en");
 		assertThat(pageOfAShowIn("en-us").select("html").attr("lang")).isEqualTo("en-US");
@@ -93,13 +84,8 @@ class ShowPageTests {
 	}
 
 	private Document pageOfAShowIn(String language) throws Exception {
-		new ImporterHarness(this.context).importXml(this.dir.resolve("feed.xml"), """
-				<?xml version="1.0" encoding="UTF-8"?>
-				<rss version="2.0"><channel><title>Show</title><link>https://show.example/</link>
-				<description>d</description><language>%s</language>
-				<item><guid>1</guid><title>One</title><pubDate>Mon, 01 Jan 2024 10:00:00 +0000</pubDate></item>
-				</channel></rss>
-				""".formatted(language));
+		this.site.store(TestEpisodes.show("Show", language),
+				List.of(TestEpisodes.episode("1", "One", Instant.parse("2024-01-01T10:00:00Z")).build()));
 		return page("/");
 	}
 

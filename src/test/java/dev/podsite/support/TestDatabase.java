@@ -116,6 +116,10 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		try {
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				// The sites on this database stop first: a poll that found the server
+				// gone
+				// would hold their shutdown for the connection pool's timeout.
+				contexts.forEach(ConfigurableApplicationContext::close);
 				try {
 					postgres.close();
 				}

@@ -5,9 +5,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import dev.podsite.feedimport.ImporterHarness;
 import dev.podsite.support.Database;
-import dev.podsite.support.Fixtures;
+import dev.podsite.support.SiteData;
+import dev.podsite.support.TestEpisodes;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,8 +40,7 @@ class ErrorPagesTests {
 	@BeforeEach
 	void importAShow() {
 		Database.clear(this.jdbc);
-		new ImporterHarness(this.context)
-			.importFrom(Fixtures.feed("real/apple-itunes-spec-example_all-about-everything.xml"));
+		new SiteData(this.context).store(TestEpisodes.show("All About Everything"), TestEpisodes.large(3));
 	}
 
 	@Test

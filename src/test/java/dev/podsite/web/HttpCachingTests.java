@@ -2,10 +2,10 @@ package dev.podsite.web;
 
 import java.net.http.HttpResponse;
 
-import dev.podsite.feedimport.ImporterHarness;
 import dev.podsite.support.Database;
-import dev.podsite.support.Fixtures;
+import dev.podsite.support.SiteData;
 import dev.podsite.support.SiteHttp;
+import dev.podsite.support.TestEpisodes;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,13 +46,14 @@ class HttpCachingTests {
 	@BeforeEach
 	void aShow() {
 		Database.clear(this.jdbc);
-		new ImporterHarness(this.context).importFrom(Fixtures.feed("real/launched_fireside_podcasting20.xml"));
+		new SiteData(this.context).store(TestEpisodes.show("Launched"), TestEpisodes.large(36));
 	}
 
 	@Test
 	void publicPagesAnswerARevalidationWith304() {
 		SiteHttp site = new SiteHttp(this.port);
-		for (String path : new String[] { "/", "/episodes", "/episodes?page=2", "/episodes/summer-break" }) {
+		for (String path : new String[] { "/", "/episodes", "/episodes?page=2",
+				"/episodes/episode-20-rust-at-scale-part-20" }) {
 			HttpResponse<byte[]> page = site.get(path);
 			assertThat(page.statusCode()).as(path).isEqualTo(200);
 			assertThat(page.headers().firstValue("Cache-Control")).as(path).hasValue("no-cache");

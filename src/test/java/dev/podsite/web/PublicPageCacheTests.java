@@ -2,18 +2,18 @@ package dev.podsite.web;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 
-import dev.podsite.feedimport.ImporterHarness;
-import dev.podsite.show.ShowChanged;
+import dev.podsite.episode.ImportedEpisode;
 import dev.podsite.support.Database;
+import dev.podsite.support.SiteContentChanged;
+import dev.podsite.support.SiteData;
 import dev.podsite.support.SiteHttp;
+import dev.podsite.support.TestEpisodes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,8 +22,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import static dev.podsite.feedimport.TestFeeds.item;
-import static dev.podsite.feedimport.TestFeeds.rss;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -32,8 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class PublicPageCacheTests {
-
-	private static final String DATE = "Mon, 01 Jan 2024 10:00:00 +0000";
 
 	@LocalServerPort
 	private int port;
@@ -44,17 +40,16 @@ class PublicPageCacheTests {
 	@Autowired
 	private JdbcTemplate jdbc;
 
-	@TempDir
-	private Path dir;
-
 	private SiteHttp site;
+
+	private SiteData data;
 
 	@BeforeEach
 	void aShow() {
 		Database.clear(this.jdbc);
 		this.site = new SiteHttp(this.port);
-		new ImporterHarness(this.context).importXml(this.dir.resolve("feed.xml"),
-				rss("", item("1", "First title", DATE, "")));
+		this.data = new SiteData(this.context);
+		this.data.store(TestEpisodes.show("Show"), List.of(first()));
 	}
 
 	@Test
@@ -67,7 +62,7 @@ class PublicPageCacheTests {
 		for (String path : new String[] { "/", "/episodes", "/episodes/first-title" }) {
 			assertThat(text(path)).as(path).contains("First title");
 		}
-		this.context.publishEvent(new ShowChanged());
+		this.context.publishEvent(new SiteContentChanged.OnAnotherInstance(1));
 		for (String path : new String[] { "/", "/episodes", "/episodes/first-title" }) {
 			assertThat(text(path)).as(path).contains("Second title").doesNotContain("First title");
 		}
@@ -99,12 +94,15 @@ class PublicPageCacheTests {
 	@Test
 	void aScheduledEpisodeAppearsAtItsTime() throws Exception {
 		Instant soon = Instant.now().plusSeconds(2);
-		new ImporterHarness(this.context).importXml(this.dir.resolve("feed.xml"),
-				rss("", item("1", "First title", DATE, ""), item("2", "Coming soon",
-						DateTimeFormatter.RFC_1123_DATE_TIME.format(soon.atOffset(ZoneOffset.UTC)), "")));
+		this.data.store(TestEpisodes.show("Show"), List.of(first(),
+				TestEpisodes.episode("2", "Coming soon", soon.truncatedTo(ChronoUnit.MILLIS)).build()));
 		assertThat(text("/episodes")).doesNotContain("Coming soon");
 		Thread.sleep(Math.max(0, soon.toEpochMilli() - System.currentTimeMillis()) + 1100);
 		assertThat(text("/episodes")).contains("Coming soon");
+	}
+
+	private static ImportedEpisode first() {
+		return TestEpisodes.episode("1", "First title", Instant.parse("2024-01-01T10:00:00Z")).build();
 	}
 
 	private String text(String path) {
