@@ -152,7 +152,7 @@ public class EpisodeEditor {
 	/** Someone saved the episode since the form was opened. */
 	public static class EditConflict extends RuntimeException {
 
-		EditConflict() {
+		public EditConflict() {
 			super("The episode was saved by someone else since this form was opened");
 		}
 
@@ -161,7 +161,7 @@ public class EpisodeEditor {
 	/** No episode has that id. */
 	public static class EpisodeNotFound extends RuntimeException {
 
-		EpisodeNotFound() {
+		public EpisodeNotFound() {
 			super("No such episode");
 		}
 

@@ -37,6 +37,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 class PublicPageCache extends OncePerRequestFilter {
 
+	/** The pages kept: the show page, the episode list and every episode's page. */
+	static final String[] PUBLIC_PAGES = { "/", "/episodes", "/episodes/*" };
+
 	/** Enough for the show page and every list and episode page of a large show. */
 	static final int MAX_PAGES = 5000;
 

@@ -140,46 +140,6 @@ class EpisodeAdminTests {
 	}
 
 	@Test
-	void anInvalidFormSavesNothingAndShowsWhatWasTypedWithTheReasons() throws Exception {
-		host(newForm().set("title", "Taken").set("status", "PUBLISHED").submit()).andExpect(status().isFound());
-		int episodes = count();
-
-		String page = host(newForm().set("title", "  ")
-			.set("slug", "taken")
-			.set("audioUrl", "http://cdn.example/plain-http.mp3")
-			.set("duration", "an hour")
-			.set("publishedAt", "next tuesday")
-			.set("notes", "What I typed")
-			.submit()).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-
-		assertThat(count()).isEqualTo(episodes);
-		Document form = Jsoup.parse(page);
-		assertThat(error(form, "title")).isEqualTo("Give the episode a title.");
-		assertThat(error(form, "slug")).isEqualTo("Another episode has this slug; choose another.");
-		assertThat(error(form, "audioUrl")).isEqualTo("Give the audio file’s full https:// address.");
-		assertThat(error(form, "duration")).contains("H:MM:SS or MM:SS");
-		assertThat(error(form, "publishedAt")).contains("date and time");
-		assertThat(form.select("#audioUrl").attr("value")).isEqualTo("http://cdn.example/plain-http.mp3");
-		assertThat(form.select("#duration").attr("value")).isEqualTo("an hour");
-		assertThat(form.select("#notes").text()).isEqualTo("What I typed");
-		assertThat(form.select("#audioUrl").attr("aria-invalid")).isEqualTo("true");
-	}
-
-	@Test
-	void thePreviewShowsTheRenderedNotesAndSavesNothing() throws Exception {
-		int episodes = count();
-		String page = host(newForm().set("title", "Previewed")
-			.set("notes", "Some **bold** text <script>alert(1)</script>")
-			.set("preview", "notes")
-			.submit()).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		Document form = Jsoup.parse(page);
-		assertThat(form.select(".preview strong").text()).isEqualTo("bold");
-		assertThat(form.select(".preview script")).isEmpty();
-		assertThat(form.select("#title").attr("value")).isEqualTo("Previewed");
-		assertThat(count()).isEqualTo(episodes);
-	}
-
-	@Test
 	void aSecondSaveFromAStaleFormIsRefusedAndTheFirstStands() throws Exception {
 		long id = episodeId("From the feed");
 		String editPage = adminPage("/admin/episodes/" + id + "/edit");

@@ -166,6 +166,21 @@ class EpisodeModuleTests {
 		assertThat(this.editor.find(hosts.getId())).isPresent();
 	}
 
+	@Test
+	void aSlugIsTakenByAnyOtherEpisode() {
+		store(item("a", "Rust at scale", 60));
+		assertThat(this.editor.slugTaken("rust-at-scale", null)).isTrue();
+		assertThat(this.editor.slugTaken("rust-at-scale", id("a"))).as("its own").isFalse();
+		assertThat(this.editor.slugTaken("free", null)).isFalse();
+	}
+
+	@Test
+	void thePreviewIsTheNotesAsThePageShowsThem() {
+		String preview = this.editor.preview("Some **bold** text <script>alert(1)</script> [a](/about)");
+		assertThat(preview).contains("<strong>bold</strong>", "href=\"https://podcast.example/about\"")
+			.doesNotContain("<script");
+	}
+
 	private FeedEpisodes.Stored store(ImportedEpisode... items) {
 		return this.transactions.execute((status) -> this.imports.store(this.showId, List.of(items), Instant.now()));
 	}

@@ -1,0 +1,37 @@
+package dev.podsite.web;
+
+import java.time.Clock;
+
+import dev.podsite.episode.EpisodeCatalog;
+import dev.podsite.show.CurrentShow;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * The public pages kept in memory between changes (PublicPageCache), each with an ETag,
+ * so a browser or a cache that revalidates gets a 304 without the page again.
+ */
+@Configuration(proxyBeanMethods = false)
+class PublicPageCaching {
+
+	@Bean
+	PublicPageCache publicPageCache(EpisodeCatalog episodes, CurrentShow show, Clock clock) {
+		return new PublicPageCache(episodes, show, clock);
+	}
+
+	/**
+	 * Right after the feed's filter, before sessions and security: kept pages need
+	 * neither.
+	 */
+	@Bean
+	FilterRegistrationBean<PublicPageCache> publicPageCacheRegistration(PublicPageCache cache) {
+		FilterRegistrationBean<PublicPageCache> registration = new FilterRegistrationBean<>(cache);
+		registration.addUrlPatterns(PublicPageCache.PUBLIC_PAGES);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+}
