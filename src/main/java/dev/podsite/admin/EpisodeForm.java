@@ -28,6 +28,8 @@ import dev.podsite.episode.EpisodeType;
 import dev.podsite.episode.HostField;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.BeanWrapper;
+import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -137,25 +139,26 @@ public class EpisodeForm {
 		return changed;
 	}
 
-	/** The form's fields as the page writes them, keyed by their names. */
+	/**
+	 * The host's fields as text, keyed by their names (the form's properties are named
+	 * after them), so that two ways of typing the same value compare equal.
+	 */
 	private Map<String, @Nullable String> values() {
+		BeanWrapper form = new BeanWrapperImpl(this);
 		Map<String, @Nullable String> values = new LinkedHashMap<>();
-		values.put(HostField.TITLE.key(), this.title);
-		values.put(HostField.NOTES.key(), this.notes);
-		values.put(HostField.AUDIO_URL.key(), this.audioUrl);
-		values.put(HostField.AUDIO_LENGTH.key(), text(this.audioLength));
-		values.put(HostField.AUDIO_TYPE.key(), this.audioType);
-		values.put(HostField.DURATION.key(),
-				(this.duration != null) ? Durations.format(Math.toIntExact(this.duration.toSeconds())) : null);
-		values.put(HostField.PUBLISHED_AT.key(), text(this.publishedAt));
-		values.put(HostField.SEASON.key(), text(this.season));
-		values.put(HostField.EPISODE_NUMBER.key(), text(this.episodeNumber));
-		values.put(HostField.EPISODE_TYPE.key(), (this.episodeType != null) ? this.episodeType.value() : null);
-		values.put(HostField.EXPLICIT.key(), String.valueOf(this.explicit));
+		for (HostField field : HostField.values()) {
+			values.put(field.key(), text(form.getPropertyValue(field.key())));
+		}
 		return values;
 	}
 
 	private static @Nullable String text(@Nullable Object value) {
+		if (value instanceof Duration duration) {
+			return Durations.format(Math.toIntExact(duration.toSeconds()));
+		}
+		if (value instanceof EpisodeType type) {
+			return type.value();
+		}
 		return (value != null) ? value.toString() : null;
 	}
 
