@@ -103,13 +103,7 @@ class EpisodeAdminControllerTests {
 	@Test
 	void aValidFormBecomesTheEpisodeAsTheHostWroteIt() throws Exception {
 		given(this.show.get()).willReturn(Optional.empty());
-		this.mvc
-			.perform(host(post("/admin/episodes/new")).param("title", "  Rust at the edge ")
-				.param("duration", "62:05")
-				.param("publishedAt", "2026-11-25T09:30")
-				.param("episodeType", "BONUS")
-				.param("status", "PUBLISHED"))
-			.andExpect(status().isOk());
+		this.mvc.perform(aNewBonusEpisode()).andExpect(status().isOk());
 		// No show yet: the form says so and nothing is saved.
 		verify(this.episodes, never()).create(anyLong(), any());
 
@@ -117,12 +111,7 @@ class EpisodeAdminControllerTests {
 		Episode created = episode(12, "Rust at the edge");
 		given(this.show.get()).willReturn(Optional.of(current));
 		given(this.episodes.create(eq(7L), any())).willReturn(created);
-		this.mvc
-			.perform(host(post("/admin/episodes/new")).param("title", "  Rust at the edge ")
-				.param("duration", "62:05")
-				.param("publishedAt", "2026-11-25T09:30")
-				.param("episodeType", "BONUS")
-				.param("status", "PUBLISHED"))
+		this.mvc.perform(aNewBonusEpisode())
 			.andExpect(redirectedUrl("/admin/episodes/12/edit"))
 			.andExpect(flash().attribute("message", "Saved “Rust at the edge”."));
 		ArgumentCaptor<EpisodeEdit> edit = ArgumentCaptor.forClass(EpisodeEdit.class);
@@ -208,6 +197,14 @@ class EpisodeAdminControllerTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(Jsoup.parse(page).select("#publishedAt").attr("value")).isEqualTo("2026-03-01T11:15");
+	}
+
+	private static MockHttpServletRequestBuilder aNewBonusEpisode() {
+		return host(post("/admin/episodes/new")).param("title", "  Rust at the edge ")
+			.param("duration", "62:05")
+			.param("publishedAt", "2026-11-25T09:30")
+			.param("episodeType", "BONUS")
+			.param("status", "PUBLISHED");
 	}
 
 	private static MockHttpServletRequestBuilder host(MockHttpServletRequestBuilder request) {
