@@ -14,12 +14,12 @@ import dev.podsite.episode.Episode;
 import dev.podsite.episode.EpisodeEditor;
 import dev.podsite.episode.EpisodeEditor.EditConflict;
 import dev.podsite.episode.EpisodeEditor.EpisodeNotFound;
+import dev.podsite.episode.EpisodeEditor.SlugTaken;
 import dev.podsite.episode.HostField;
 import dev.podsite.show.CurrentShow;
 import dev.podsite.support.SiteProperties;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -107,7 +107,7 @@ class EpisodeAdminController {
 			redirect.addFlashAttribute("message", "Saved “" + episode.getTitle() + "”.");
 			return "redirect:/admin/episodes/" + episode.getId() + "/edit";
 		}
-		catch (DataIntegrityViolationException ex) {
+		catch (SlugTaken ex) {
 			result.rejectValue("slug", "taken", "Another episode has this slug; choose another.");
 			return reshow(form, null, null, model);
 		}
@@ -140,7 +140,7 @@ class EpisodeAdminController {
 							+ " Open the episode again to see their version, then make your changes there.");
 			return reshow(form, find(id), null, model);
 		}
-		catch (DataIntegrityViolationException ex) {
+		catch (SlugTaken ex) {
 			result.rejectValue("slug", "taken", "Another episode has this slug; choose another.");
 			return reshow(form, find(id), null, model);
 		}

@@ -76,12 +76,25 @@ public class EpisodeEditor {
 		return (markdown != null) ? Markdown.toNotes(markdown, this.baseUrl).html() : "";
 	}
 
-	/** A new episode of the host's, with a stable random guid. */
+	/**
+	 * A new episode of the host's, with a stable random guid.
+	 * @throws SlugTaken when another episode has the slug the host chose; a slug made
+	 * from the title is always a free one
+	 */
 	public Episode create(long showId, EpisodeEdit edit) {
-		String slug = (edit.slug() != null) ? edit.slug() : uniqueSlug(edit.title());
-		long id = this.writer.insertByHost(showId, edit.content(this.baseUrl), slug, edit.status(),
-				this.clock.instant());
-		return changed(id);
+		EpisodeContent content = edit.content(this.baseUrl);
+		for (int attempt = 1;; attempt++) {
+			String slug = (edit.slug() != null) ? edit.slug() : uniqueSlug(edit.title());
+			Optional<Long> id = this.writer.insertByHost(showId, content, slug, edit.status(), this.clock.instant());
+			if (id.isPresent()) {
+				return changed(id.get());
+			}
+			// An import took the slug since it was chosen: the host's own, or the next
+			// one.
+			if (edit.slug() != null || attempt == 5) {
+				throw new SlugTaken(slug, null);
+			}
+		}
 	}
 
 	/**
@@ -89,6 +102,7 @@ public class EpisodeEditor {
 	 * changed others meanwhile keeps its changes.
 	 * @param version the version the form was opened with
 	 * @throws EditConflict when someone saved the episode since
+	 * @throws SlugTaken when another episode took the slug the host chose
 	 */
 	public Episode update(long id, int version, EpisodeEdit edit, Collection<HostField> changed) {
 		EpisodeWriter.LockedEpisode episode = this.writer.lock(id).orElseThrow(EpisodeNotFound::new);
@@ -154,6 +168,15 @@ public class EpisodeEditor {
 
 		public EditConflict() {
 			super("The episode was saved by someone else since this form was opened");
+		}
+
+	}
+
+	/** Another episode has the slug. */
+	public static class SlugTaken extends RuntimeException {
+
+		public SlugTaken(String slug, @Nullable Throwable cause) {
+			super("Another episode has the slug " + slug, cause);
 		}
 
 	}

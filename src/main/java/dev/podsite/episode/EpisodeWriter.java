@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,10 +67,22 @@ class EpisodeWriter {
 		return stored;
 	}
 
-	/** Inserts items new to the site, each with its slug; all of them dated. */
-	void insertFromFeed(long showId, Map<ImportedEpisode, String> slugs) {
+	/** Every slug of the show's episodes. */
+	Set<String> slugs(long showId) {
+		return new HashSet<>(this.jdbc.sql("SELECT slug FROM episode WHERE show_id = :showId")
+			.param("showId", showId)
+			.query(String.class)
+			.list());
+	}
+
+	/**
+	 * Inserts items new to the site, each with its slug; all of them dated.
+	 * @return the items not inserted because their slug was taken meanwhile (by an
+	 * episode the host created during the import)
+	 */
+	Set<ImportedEpisode> insertFromFeed(long showId, Map<ImportedEpisode, String> slugs) {
 		if (slugs.isEmpty()) {
-			return;
+			return Set.of();
 		}
 		List<Map<String, @Nullable Object>> rows = new ArrayList<>();
 		for (Map.Entry<ImportedEpisode, String> entry : slugs.entrySet()) {
@@ -84,8 +97,18 @@ class EpisodeWriter {
 		}
 		String columns = String.join(", ", rows.get(0).keySet());
 		String values = rows.get(0).keySet().stream().map(EpisodeWriter::parameter).collect(Collectors.joining(", "));
-		this.batch.batchUpdate("INSERT INTO episode (" + columns + ") VALUES (" + values + ")", sources(rows));
-		replaceLists(showId, slugs.keySet(), Set.of());
+		int[] inserted = this.batch.batchUpdate("INSERT INTO episode (" + columns + ") VALUES (" + values + ")"
+				+ " ON CONFLICT ON CONSTRAINT episode_slug_unique DO NOTHING", sources(rows));
+		List<ImportedEpisode> items = List.copyOf(slugs.keySet());
+		Set<ImportedEpisode> slugTaken = new HashSet<>();
+		for (int i = 0; i < items.size(); i++) {
+			if (inserted[i] == 0) {
+				slugTaken.add(items.get(i));
+			}
+		}
+		List<ImportedEpisode> stored = items.stream().filter((item) -> !slugTaken.contains(item)).toList();
+		replaceLists(showId, stored, Set.of());
+		return slugTaken;
 	}
 
 	/**
@@ -165,7 +188,8 @@ class EpisodeWriter {
 
 	// The host's writes
 
-	long insertByHost(long showId, EpisodeContent content, String slug, EpisodeStatus status, Instant now) {
+	/** A new episode of the host's; empty when another episode has the slug. */
+	Optional<Long> insertByHost(long showId, EpisodeContent content, String slug, EpisodeStatus status, Instant now) {
 		String guid = UUID.randomUUID().toString();
 		Map<String, @Nullable Object> row = new LinkedHashMap<>();
 		row.put("show_id", showId);
@@ -182,11 +206,13 @@ class EpisodeWriter {
 		}
 		String columns = String.join(", ", row.keySet());
 		String values = row.keySet().stream().map(EpisodeWriter::parameter).collect(Collectors.joining(", "));
-		long id = this.jdbc.sql("INSERT INTO episode (" + columns + ") VALUES (" + values + ") RETURNING id")
+		Optional<Long> id = this.jdbc
+			.sql("INSERT INTO episode (" + columns + ") VALUES (" + values + ")"
+					+ " ON CONFLICT ON CONSTRAINT episode_slug_unique DO NOTHING RETURNING id")
 			.paramSource(new MapSqlParameterSource(row))
 			.query(Long.class)
-			.single();
-		insertLinks(List.of(new EpisodeLinks(id, content.notes().links())));
+			.optional();
+		id.ifPresent((created) -> insertLinks(List.of(new EpisodeLinks(created, content.notes().links()))));
 		return id;
 	}
 

@@ -2,6 +2,7 @@ package dev.podsite.episode;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class FeedEpisodes {
+
+	private static final int MAX_SLUG_ATTEMPTS = 5;
 
 	private final EpisodeWriter writer;
 
@@ -63,14 +66,40 @@ public class FeedEpisodes {
 				unchanged++;
 			}
 		}
-		this.writer.insertFromFeed(showId, created);
+		List<String> warnings = insertWithFreeSlugs(showId, created);
 		this.writer.updateFromFeed(showId, changed);
 		int hidden = this.writer.hideMissing(showId, items.stream().map(ImportedEpisode::identity).toList());
-		Stored result = new Stored(created.size(), changed.size(), unchanged, hidden);
+		Stored result = new Stored(created.size(), changed.size(), unchanged, hidden, warnings);
 		if (result.changedAnything()) {
 			this.events.publishEvent(new EpisodesChanged());
 		}
 		return result;
+	}
+
+	/**
+	 * Inserts the new items; one whose slug the host took meanwhile (the host does not
+	 * wait for imports) gets the next free one, and the run says so.
+	 */
+	private List<String> insertWithFreeSlugs(long showId, Map<ImportedEpisode, String> slugs) {
+		List<String> warnings = new ArrayList<>();
+		Set<ImportedEpisode> slugTaken = this.writer.insertFromFeed(showId, slugs);
+		for (int attempt = 1; !slugTaken.isEmpty(); attempt++) {
+			if (attempt > MAX_SLUG_ATTEMPTS) {
+				throw new IllegalStateException("No free slug for " + slugTaken.size() + " new episodes after "
+						+ MAX_SLUG_ATTEMPTS + " attempts: episodes are being created faster than they can be named");
+			}
+			Set<String> taken = this.writer.slugs(showId);
+			Map<ImportedEpisode, String> again = new LinkedHashMap<>();
+			for (ImportedEpisode item : slugTaken) {
+				String slug = EpisodeSlugs.unique(item.title(), taken);
+				taken.add(slug);
+				again.put(item, slug);
+				warnings.add("The address /episodes/" + slugs.get(item) + " was taken while \"" + item.title()
+						+ "\" was imported (by an episode written meanwhile): it is at /episodes/" + slug + ".");
+			}
+			slugTaken = this.writer.insertFromFeed(showId, again);
+		}
+		return warnings;
 	}
 
 	/**
@@ -92,8 +121,12 @@ public class FeedEpisodes {
 		return this.writer.countListed();
 	}
 
-	/** What storing a feed's items did. */
-	public record Stored(int created, int updated, int unchanged, int hidden) {
+	/**
+	 * What storing a feed's items did.
+	 *
+	 * @param warnings what the import run should say about it
+	 */
+	public record Stored(int created, int updated, int unchanged, int hidden, List<String> warnings) {
 
 		public boolean changedAnything() {
 			return this.created > 0 || this.updated > 0 || this.hidden > 0;

@@ -11,6 +11,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -225,9 +227,11 @@ public class FeedImporter {
 			}
 			return this.episodes.store(show.showId(), feed.episodes(), this.clock.instant());
 		});
-		run.succeeded(counts, feed.warnings(), this.clock.instant());
+		List<String> warnings = new ArrayList<>(feed.warnings());
+		warnings.addAll(counts.warnings());
+		run.succeeded(counts, warnings, this.clock.instant());
 		log.info("Imported {}: {} new, {} updated, {} unchanged, {} hidden, {} warnings", run.getFeedUrl(),
-				counts.created(), counts.updated(), counts.unchanged(), counts.hidden(), feed.warnings().size());
+				counts.created(), counts.updated(), counts.unchanged(), counts.hidden(), warnings.size());
 	}
 
 	private ImportRun skipped() {

@@ -46,8 +46,10 @@ public class ShowStore {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Saved save(ShowContent show, String feedUrl, boolean demo) {
+		// NO KEY: the host's new episodes check the show's key meanwhile, and need not
+		// wait.
 		Optional<Stored> existing = this.jdbc
-			.sql("SELECT id, demo, content_hash FROM show ORDER BY id LIMIT 1 FOR UPDATE")
+			.sql("SELECT id, demo, content_hash FROM show ORDER BY id LIMIT 1 FOR NO KEY UPDATE")
 			.query((row, i) -> new Stored(row.getLong("id"), row.getBoolean("demo"), row.getString("content_hash")))
 			.optional();
 		String hash = Hashes.sha256(show.contentHash() + "\u0001" + feedUrl + "\u0001" + demo);

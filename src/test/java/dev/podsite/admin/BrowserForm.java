@@ -1,7 +1,10 @@
 package dev.podsite.admin;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -63,6 +66,19 @@ final class BrowserForm {
 
 	String get(String name) {
 		return this.fields.get(name);
+	}
+
+	String action() {
+		return this.action;
+	}
+
+	/** The fields as a browser posts them: application/x-www-form-urlencoded. */
+	String encoded() {
+		return this.fields.entrySet()
+			.stream()
+			.map((field) -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
 	}
 
 	MockHttpServletRequestBuilder submit() {

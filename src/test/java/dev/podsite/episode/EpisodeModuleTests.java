@@ -55,17 +55,17 @@ class EpisodeModuleTests {
 	@Test
 	void anImportAddsUpdatesKeepsAndHidesAndAnnouncesOnlyWhatChanged(AssertablePublishedEvents events) {
 		FeedEpisodes.Stored first = store(item("a", "Same title", 60), item("b", "Same title", 60));
-		assertThat(first).isEqualTo(new FeedEpisodes.Stored(2, 0, 0, 0));
+		assertThat(first).isEqualTo(new FeedEpisodes.Stored(2, 0, 0, 0, List.of()));
 		assertThat(slugs()).containsExactly("same-title", "same-title-2");
 		assertThat(events.ofType(EpisodesChanged.class)).hasSize(1);
 
 		FeedEpisodes.Stored second = store(item("a", "Renamed", 60));
-		assertThat(second).isEqualTo(new FeedEpisodes.Stored(0, 1, 0, 1));
+		assertThat(second).isEqualTo(new FeedEpisodes.Stored(0, 1, 0, 1, List.of()));
 		assertThat(row("a")).containsEntry("title", "Renamed").containsEntry("slug", "same-title");
 		assertThat(row("b")).containsEntry("hidden", true);
 
 		FeedEpisodes.Stored third = store(item("a", "Renamed", 60));
-		assertThat(third).isEqualTo(new FeedEpisodes.Stored(0, 0, 1, 0));
+		assertThat(third).isEqualTo(new FeedEpisodes.Stored(0, 0, 1, 0, List.of()));
 		assertThat(events.ofType(EpisodesChanged.class)).hasSize(2);
 	}
 
