@@ -15,7 +15,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The zero-setup database: without {@code spring.datasource.url}, the site runs on a real
- * PostgreSQL of its own whose data lives in {@code podsite.embedded-db.dir}.
+ * PostgreSQL of its own whose data lives in {@code podsite.embedded-db.dir}. Its
+ * superuser {@code postgres} has a password of its own, kept in that directory
+ * ({@link EmbeddedPostgresServer#passwordFile}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -29,11 +31,12 @@ class EmbeddedDatabaseConfiguration {
 
 	@Bean
 	@ConfigurationProperties("spring.datasource.hikari")
-	HikariDataSource dataSource(EmbeddedPostgres postgres) {
+	HikariDataSource dataSource(EmbeddedPostgres postgres, EmbeddedDatabaseProperties properties) throws IOException {
 		return DataSourceBuilder.create()
 			.type(HikariDataSource.class)
 			.url(postgres.getJdbcUrl("postgres", "postgres"))
 			.username("postgres")
+			.password(EmbeddedPostgresServer.password(properties.dir()))
 			.build();
 	}
 

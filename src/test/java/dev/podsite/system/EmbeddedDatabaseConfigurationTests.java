@@ -11,17 +11,21 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The site starts its own PostgreSQL only when no server is configured.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class EmbeddedDatabaseConfigurationTests {
 
 	private final ApplicationContextRunner contexts = new ApplicationContextRunner()
@@ -58,6 +62,19 @@ class EmbeddedDatabaseConfigurationTests {
 				result.next();
 				assertThat(Files.isSameFile(Path.of(result.getString(1)), data)).isTrue();
 			}
+		});
+	}
+
+	@Test
+	void theDataSourceUsesThePasswordFileAndTheLogSaysWhereItIsButNeverWhatItIs(CapturedOutput output) {
+		Path data = this.dir.resolve("postgres");
+		this.contexts.withPropertyValues("podsite.embedded-db.dir=" + data).run((context) -> {
+			assertThat(context).hasNotFailed();
+			Path passwordFile = data.toAbsolutePath().resolve("podsite-db-password");
+			String password = Files.readString(passwordFile).strip();
+			assertThat(password).isNotBlank();
+			assertThat(context.getBean(HikariDataSource.class).getPassword()).isEqualTo(password);
+			assertThat(output).contains(passwordFile.toString()).doesNotContain(password);
 		});
 	}
 
