@@ -15,7 +15,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.podsite.episode.EpisodeCatalog;
-import dev.podsite.show.CurrentShow;
 import dev.podsite.support.Hashes;
 import dev.podsite.support.SiteContentChanged;
 import dev.podsite.support.UntilChanged;
@@ -45,15 +44,12 @@ class PublicPageCache extends OncePerRequestFilter {
 
 	private final EpisodeCatalog episodes;
 
-	private final CurrentShow show;
-
 	private final Clock clock;
 
 	private final UntilChanged<Pages> pages;
 
-	PublicPageCache(EpisodeCatalog episodes, CurrentShow show, Clock clock) {
+	PublicPageCache(EpisodeCatalog episodes, Clock clock) {
 		this.episodes = episodes;
-		this.show = show;
 		this.clock = clock;
 		this.pages = new UntilChanged<>(clock);
 	}
@@ -63,14 +59,11 @@ class PublicPageCache extends OncePerRequestFilter {
 		this.pages.invalidate();
 	}
 
-	/**
-	 * Not for the host, and not while the site is empty: that page tells how the imports
-	 * go, which changes without the show changing.
-	 */
+	/** Not for the host. */
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String method = request.getMethod();
-		return !(method.equals("GET") || method.equals("HEAD")) || hasSession(request) || this.show.get().isEmpty();
+		return !(method.equals("GET") || method.equals("HEAD")) || hasSession(request);
 	}
 
 	@Override

@@ -3,7 +3,6 @@ package dev.podsite.web;
 import java.time.Clock;
 
 import dev.podsite.episode.EpisodeCatalog;
-import dev.podsite.show.CurrentShow;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -18,8 +17,8 @@ import org.springframework.core.Ordered;
 class PublicPageCaching {
 
 	@Bean
-	PublicPageCache publicPageCache(EpisodeCatalog episodes, CurrentShow show, Clock clock) {
-		return new PublicPageCache(episodes, show, clock);
+	PublicPageCache publicPageCache(EpisodeCatalog episodes, Clock clock) {
+		return new PublicPageCache(episodes, clock);
 	}
 
 	/**
