@@ -174,6 +174,8 @@ class PublicPageCacheTests {
 		redirects.put("/episodes?fbclid=abc&page=3", "/episodes?page=3");
 		redirects.put("/episodes?pa%67e=2", "/episodes?page=2");
 		redirects.put("/episodes/first-title?ref=mastodon", "/episodes/first-title");
+		redirects.put("/episodes/%66irst-title", "/episodes/first-title");
+		redirects.put("/episodes;jsessionid=abc", "/episodes");
 		redirects.forEach((from, to) -> {
 			HttpResponse<byte[]> response = this.site.get(from);
 			assertThat(response.statusCode()).as(from).isEqualTo(301);
