@@ -18,11 +18,12 @@ import org.springframework.web.context.request.ServletWebRequest;
 
 /**
  * {@code /feed.xml} for podcast apps that poll it all day: from memory, gzipped when
- * asked, and a bodiless 304 when the poller already has it. A servlet filter placed first
- * rather than a controller: a poll is the site's most frequent request, and the feed
- * needs none of the session, security and MVC machinery the pages go through, so a 304
- * costs about what a static file from nginx costs (bench/README.md). The feed is public
- * and sets no cookie; its only security header is nosniff.
+ * asked, and a bodiless 304 when the poller already has it. A servlet filter placed
+ * before sessions and security rather than a controller: a poll is the site's most
+ * frequent request, and the feed needs none of the session, security and MVC machinery
+ * the pages go through, so a 304 costs about what a static file from nginx costs
+ * (bench/README.md). The feed is public and sets no cookie; its only security header is
+ * nosniff.
  */
 class FeedFilter extends HttpFilter {
 

@@ -8,12 +8,15 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 class FeedPublishingConfiguration {
 
-	/** Before every other filter: polls of the feed skip sessions and security. */
+	/**
+	 * Before every other filter but the trusted proxies' (first): polls of the feed skip
+	 * sessions and security.
+	 */
 	@Bean
 	FilterRegistrationBean<FeedFilter> feedFilter(PublishedFeed feed) {
 		FilterRegistrationBean<FeedFilter> registration = new FilterRegistrationBean<>(new FeedFilter(feed::get));
 		registration.addUrlPatterns("/feed.xml");
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		registration.setName("feed");
 		return registration;
 	}

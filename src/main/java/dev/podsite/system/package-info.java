@@ -1,6 +1,7 @@
 /**
- * How the site runs: the embedded PostgreSQL, the clock, and the data version that
- * carries changes to every instance. Knows no feature.
+ * How the site runs: the embedded PostgreSQL, the clock, the data version that carries
+ * changes to every instance, and the proxies whose forwarded headers it believes. Knows
+ * no feature.
  */
 @ApplicationModule(allowedDependencies = { "support" })
 @NullMarked

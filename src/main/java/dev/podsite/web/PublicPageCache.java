@@ -3,7 +3,7 @@ package dev.podsite.web;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +15,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.podsite.episode.EpisodeCatalog;
-import dev.podsite.show.CurrentShow;
 import dev.podsite.support.Hashes;
 import dev.podsite.support.SiteContentChanged;
 import dev.podsite.support.UntilChanged;
@@ -34,27 +33,32 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * rendered once per change, not once per visit. Each carries a strong ETag, so a
  * revalidation answers 304. Only visitors without a session get kept pages; the host's
  * pages (with a sign-out form) are rendered for the host alone.
+ * <p>
+ * A page is kept under its one address (PageAddresses): any other spelling of it is
+ * redirected there, so a flood of made-up query strings costs neither renders nor memory.
+ * The kept pages hold at most {@code podsite.page-cache.max-bytes} together.
  */
 class PublicPageCache extends OncePerRequestFilter {
 
 	/** The pages kept: the show page, the episode list and every episode's page. */
 	static final String[] PUBLIC_PAGES = { "/", "/episodes", "/episodes/*" };
 
-	/** Enough for the show page and every list and episode page of a large show. */
-	static final int MAX_PAGES = 5000;
+	// A day: caches absorb made-up addresses, and a parameter a later version reads is
+	// not dropped for long by a redirect a browser kept.
+	private static final String REDIRECT_CACHE_CONTROL = "max-age=86400";
 
 	private final EpisodeCatalog episodes;
 
-	private final CurrentShow show;
-
 	private final Clock clock;
+
+	private final long maxBytes;
 
 	private final UntilChanged<Pages> pages;
 
-	PublicPageCache(EpisodeCatalog episodes, CurrentShow show, Clock clock) {
+	PublicPageCache(EpisodeCatalog episodes, Clock clock, PageCacheProperties properties) {
 		this.episodes = episodes;
-		this.show = show;
 		this.clock = clock;
+		this.maxBytes = properties.maxBytes().toBytes();
 		this.pages = new UntilChanged<>(clock);
 	}
 
@@ -63,25 +67,28 @@ class PublicPageCache extends OncePerRequestFilter {
 		this.pages.invalidate();
 	}
 
-	/**
-	 * Not for the host, and not while the site is empty: that page tells how the imports
-	 * go, which changes without the show changing.
-	 */
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String method = request.getMethod();
-		return !(method.equals("GET") || method.equals("HEAD")) || hasSession(request) || this.show.get().isEmpty();
+		return !(method.equals("GET") || method.equals("HEAD"));
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		String address = PageAddresses.of(request);
+		if (address != null && !address.equals(PageAddresses.requested(request))) {
+			redirect(response, address);
+			return;
+		}
+		if (address == null || hasSession(request)) {
+			chain.doFilter(request, response);
+			return;
+		}
 		// The generation of before the rendering: a page rendered across a change goes
 		// into the old one, which is dropped.
 		Pages current = this.pages.get(this::newGeneration);
-		String key = (request.getQueryString() != null) ? request.getRequestURI() + "?" + request.getQueryString()
-				: request.getRequestURI();
-		Page page = current.get(key);
+		Page page = current.get(address);
 		if (page == null) {
 			ContentCachingResponseWrapper rendering = new ContentCachingResponseWrapper(response);
 			chain.doFilter(request, rendering);
@@ -90,7 +97,7 @@ class PublicPageCache extends OncePerRequestFilter {
 				return;
 			}
 			page = Page.of(rendering);
-			current.put(key, page);
+			current.put(address, page);
 			rendering.resetBuffer();
 		}
 		else {
@@ -107,8 +114,30 @@ class PublicPageCache extends OncePerRequestFilter {
 		}
 	}
 
+	/** How many pages are kept now. */
+	int keptPages() {
+		return this.pages.get(this::newGeneration).size();
+	}
+
+	/** How many bytes the kept pages take now, as the bound counts them. */
+	long keptBytes() {
+		return this.pages.get(this::newGeneration).bytes();
+	}
+
 	private Expiring<Pages> newGeneration() {
-		return new Expiring<>(new Pages(), this.episodes.nextPublicationAfter(this.clock.instant()).orElse(null));
+		return new Expiring<>(new Pages(this.maxBytes),
+				this.episodes.nextPublicationAfter(this.clock.instant()).orElse(null));
+	}
+
+	/**
+	 * Permanent, but kept by caches a day only: a later version may read a parameter this
+	 * one drops.
+	 */
+	private static void redirect(HttpServletResponse response, String address) {
+		response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
+		response.setHeader(HttpHeaders.LOCATION, address);
+		response.setHeader(HttpHeaders.CACHE_CONTROL, REDIRECT_CACHE_CONTROL);
+		response.setContentLength(0);
 	}
 
 	/** A successful page for everyone: no cookie set for this visitor alone. */
@@ -131,24 +160,54 @@ class PublicPageCache extends OncePerRequestFilter {
 		return false;
 	}
 
-	/** One generation of kept pages, least recently used first out. */
+	/**
+	 * One generation of kept pages, at most {@code maxBytes} together, least recently
+	 * used first out.
+	 */
 	private static final class Pages {
 
-		private final Map<String, Page> pages = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+		private final long maxBytes;
 
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<String, Page> eldest) {
-				return size() > MAX_PAGES;
-			}
+		private final LinkedHashMap<String, Page> pages = new LinkedHashMap<>(64, 0.75f, true);
 
-		});
+		private long bytes;
 
-		@Nullable Page get(String key) {
-			return this.pages.get(key);
+		Pages(long maxBytes) {
+			this.maxBytes = maxBytes;
 		}
 
-		void put(String key, Page page) {
-			this.pages.put(key, page);
+		synchronized @Nullable Page get(String address) {
+			return this.pages.get(address);
+		}
+
+		synchronized void put(String address, Page page) {
+			long size = size(address, page);
+			if (size > this.maxBytes) {
+				return;
+			}
+			Page replaced = this.pages.put(address, page);
+			if (replaced != null) {
+				this.bytes -= size(address, replaced);
+			}
+			this.bytes += size;
+			Iterator<Map.Entry<String, Page>> eldest = this.pages.entrySet().iterator();
+			while (this.bytes > this.maxBytes) {
+				Map.Entry<String, Page> evicted = eldest.next();
+				this.bytes -= size(evicted.getKey(), evicted.getValue());
+				eldest.remove();
+			}
+		}
+
+		synchronized int size() {
+			return this.pages.size();
+		}
+
+		synchronized long bytes() {
+			return this.bytes;
+		}
+
+		private static long size(String address, Page page) {
+			return Page.chars(address) + page.bytes();
 		}
 
 	}
@@ -158,6 +217,10 @@ class PublicPageCache extends OncePerRequestFilter {
 	 * its bytes and their ETag.
 	 */
 	private record Page(Map<String, List<String>> headers, byte[] body, String etag) {
+
+		// Objects, references and the map's entry, roughly: what a page costs beside its
+		// bytes and characters.
+		private static final int OVERHEAD = 512;
 
 		static Page of(ContentCachingResponseWrapper rendering) {
 			Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -171,6 +234,23 @@ class PublicPageCache extends OncePerRequestFilter {
 			}
 			byte[] body = rendering.getContentAsByteArray();
 			return new Page(headers, body, "\"" + Hashes.etag(body) + "\"");
+		}
+
+		/** What the page takes in memory, roughly but never less than its body. */
+		long bytes() {
+			long bytes = OVERHEAD + this.body.length + chars(this.etag);
+			for (Map.Entry<String, List<String>> header : this.headers.entrySet()) {
+				bytes += chars(header.getKey());
+				for (String value : header.getValue()) {
+					bytes += chars(value);
+				}
+			}
+			return bytes;
+		}
+
+		/** A string's characters, two bytes each at most. */
+		static long chars(String text) {
+			return 2L * text.length();
 		}
 
 	}

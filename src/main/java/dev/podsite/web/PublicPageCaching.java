@@ -3,8 +3,8 @@ package dev.podsite.web;
 import java.time.Clock;
 
 import dev.podsite.episode.EpisodeCatalog;
-import dev.podsite.show.CurrentShow;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,11 +15,12 @@ import org.springframework.core.Ordered;
  * so a browser or a cache that revalidates gets a 304 without the page again.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PageCacheProperties.class)
 class PublicPageCaching {
 
 	@Bean
-	PublicPageCache publicPageCache(EpisodeCatalog episodes, CurrentShow show, Clock clock) {
-		return new PublicPageCache(episodes, show, clock);
+	PublicPageCache publicPageCache(EpisodeCatalog episodes, Clock clock, PageCacheProperties properties) {
+		return new PublicPageCache(episodes, clock, properties);
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package dev.podsite.web;
 
-import dev.podsite.feedimport.ImportHistory;
 import dev.podsite.show.CurrentShow;
 import dev.podsite.show.Show;
 import dev.podsite.support.SiteProperties;
@@ -11,21 +10,19 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * What every page's layout shows: the show, whether it is the demo snapshot, and (on an
- * empty site) how the last import went.
+ * What every page's layout shows: the show (null before the first import) and whether it
+ * is the demo snapshot. How imports go is for the host's dashboard alone: a failure's
+ * reason names addresses and errors of the server's network.
  */
 @ControllerAdvice(annotations = Controller.class)
 class SiteModel {
 
 	private final CurrentShow show;
 
-	private final ImportHistory imports;
-
 	private final SiteProperties site;
 
-	SiteModel(CurrentShow show, ImportHistory imports, SiteProperties site) {
+	SiteModel(CurrentShow show, SiteProperties site) {
 		this.show = show;
-		this.imports = imports;
 		this.site = site;
 	}
 
@@ -34,9 +31,6 @@ class SiteModel {
 		Show show = this.show.get().orElse(null);
 		model.addAttribute("show", show);
 		model.addAttribute("baseUrl", this.site.baseUrl());
-		if (show == null) {
-			model.addAttribute("lastImport", this.imports.latest().orElse(null));
-		}
 	}
 
 }

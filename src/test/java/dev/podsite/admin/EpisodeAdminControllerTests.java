@@ -13,7 +13,6 @@ import dev.podsite.episode.EpisodeState;
 import dev.podsite.episode.EpisodeStatus;
 import dev.podsite.episode.EpisodeType;
 import dev.podsite.episode.HostField;
-import dev.podsite.feedimport.ImportHistory;
 import dev.podsite.show.CurrentShow;
 import dev.podsite.show.Show;
 import dev.podsite.support.SiteProperties;
@@ -65,9 +64,6 @@ class EpisodeAdminControllerTests {
 
 	@MockitoBean
 	private CurrentShow show;
-
-	@MockitoBean
-	private ImportHistory imports;
 
 	@Test
 	void anInvalidFormSavesNothingAndShowsWhatWasTypedWithTheReasons() throws Exception {

@@ -61,15 +61,16 @@ class ShowPageTests {
 	}
 
 	@Test
-	void anEmptySiteSaysSoAndWhy() throws Exception {
+	void anEmptySiteSaysItWaitsForTheFirstImportAndNoMore() throws Exception {
 		Document before = page("/");
 		assertThat(before.select("h1").text()).isEqualTo("Nothing here yet");
-		assertThat(before.text()).contains("has not run yet");
+		assertThat(before.text()).contains("waiting for the first import of the show's feed");
 
+		// Why an import failed is the host's business (the dashboard), not visitors'.
 		this.jdbc.update("INSERT INTO import_run (feed_url, started_at, finished_at, status, error_message)"
 				+ " VALUES ('https://feeds.example/x', now(), now(), 'FAILED', 'The feed at https://feeds.example/x answered 500')");
 		Document after = page("/");
-		assertThat(after.select(".error").text()).isEqualTo("The feed at https://feeds.example/x answered 500");
+		assertThat(after.text()).isEqualTo(before.text()).doesNotContain("answered 500");
 		assertThat(page("/episodes").text()).contains("No episode has been published yet");
 	}
 

@@ -4,7 +4,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import dev.podsite.episode.ImportedEpisode;
 import dev.podsite.support.Database;
@@ -25,8 +31,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Public pages are rendered once per change of the show's data and kept in between; the
- * host's requests are always rendered; a scheduled episode appears at its time.
+ * Public pages are rendered once per change of the show's data and kept in between, each
+ * under its one address; the host's requests are always rendered; a scheduled episode
+ * appears at its time.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class PublicPageCacheTests {
@@ -39,6 +46,12 @@ class PublicPageCacheTests {
 
 	@Autowired
 	private JdbcTemplate jdbc;
+
+	@Autowired
+	private PublicPageCache cache;
+
+	@Autowired
+	private PageCacheProperties properties;
 
 	private SiteHttp site;
 
@@ -99,6 +112,82 @@ class PublicPageCacheTests {
 		assertThat(text("/episodes")).doesNotContain("Coming soon");
 		Thread.sleep(Math.max(0, soon.toEpochMilli() - System.currentTimeMillis()) + 1100);
 		assertThat(text("/episodes")).contains("Coming soon");
+	}
+
+	/**
+	 * A flood of addresses that are not a page's own (each query string a new one) keeps
+	 * nothing: no page more, no byte more. The pages' own addresses are still kept.
+	 */
+	@Test
+	void queryStringsKeepNoPagesBesideThePagesOwn() throws Exception {
+		String[] pages = { "/", "/episodes", "/episodes/first-title" };
+		for (String path : pages) {
+			this.site.body(path);
+		}
+		int keptPages = this.cache.keptPages();
+		long keptBytes = this.cache.keptBytes();
+		assertThat(keptPages).isEqualTo(pages.length);
+		assertThat(keptBytes).isPositive();
+
+		ExecutorService clients = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<Integer>> answers = new ArrayList<>();
+			for (int i = 0; i < 20_000; i++) {
+				String path = pages[i % pages.length] + "?x=" + i;
+				answers.add(clients.submit(() -> this.site.get(path).statusCode()));
+			}
+			for (Future<Integer> answer : answers) {
+				assertThat(answer.get()).isNotEqualTo(500);
+			}
+		}
+		finally {
+			clients.shutdown();
+		}
+		assertThat(this.cache.keptPages()).isEqualTo(keptPages);
+		assertThat(this.cache.keptBytes()).isEqualTo(keptBytes)
+			.isLessThanOrEqualTo(this.properties.maxBytes().toBytes());
+
+		// Still kept (behind the site's back, the kept pages do not see a change), and
+		// revalidated with a 304.
+		this.jdbc.update("UPDATE episode SET title = 'Second title'");
+		for (String path : pages) {
+			HttpResponse<byte[]> page = this.site.get(path);
+			assertThat(new String(page.body(), StandardCharsets.UTF_8)).as(path).contains("First title");
+			HttpResponse<byte[]> again = this.site.get(path, "If-None-Match",
+					page.headers().firstValue("ETag").orElseThrow());
+			assertThat(again.statusCode()).as(path).isEqualTo(304);
+		}
+	}
+
+	/**
+	 * A page has one address: parameters it does not read, and other spellings of those
+	 * it does, lead there with a permanent redirect, which caches may keep a day (a later
+	 * version may read more parameters).
+	 */
+	@Test
+	void otherAddressesOfAPageRedirectToItsOwn() {
+		Map<String, String> redirects = new LinkedHashMap<>();
+		redirects.put("/?utm_source=newsletter", "/");
+		redirects.put("/episodes?page=1", "/episodes");
+		redirects.put("/episodes?page=02", "/episodes?page=2");
+		redirects.put("/episodes?page=2&fbclid=abc", "/episodes?page=2");
+		redirects.put("/episodes?fbclid=abc&page=3", "/episodes?page=3");
+		redirects.put("/episodes?pa%67e=2", "/episodes?page=2");
+		redirects.put("/episodes/first-title?ref=mastodon", "/episodes/first-title");
+		redirects.put("/episodes/%66irst-title", "/episodes/first-title");
+		redirects.put("/episodes;jsessionid=abc", "/episodes");
+		redirects.forEach((from, to) -> {
+			HttpResponse<byte[]> response = this.site.get(from);
+			assertThat(response.statusCode()).as(from).isEqualTo(301);
+			assertThat(response.headers().firstValue("Location")).as(from).hasValue(to);
+			assertThat(response.headers().firstValue("Cache-Control")).as(from).hasValue("max-age=86400");
+			assertThat(response.body()).as(from).isEmpty();
+		});
+		int keptPages = this.cache.keptPages();
+		assertThat(this.site.get("/episodes?page=2").statusCode()).as("a page's own address, past the last page")
+			.isEqualTo(404);
+		assertThat(this.site.get("/episodes?page=x").statusCode()).as("no page number").isEqualTo(404);
+		assertThat(this.cache.keptPages()).isEqualTo(keptPages);
 	}
 
 	private static ImportedEpisode first() {

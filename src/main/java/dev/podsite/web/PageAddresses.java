@@ -1,0 +1,86 @@
+package dev.podsite.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one address of each public page: its path and the query parameters the page reads,
+ * each spelled one way ({@code /episodes?page=2}, never {@code ?page=02}; page 1 is
+ * {@code /episodes}). Links reach the site with parameters of their own (utm_source,
+ * fbclid), and every spelling would otherwise be a page of its own to render and keep.
+ */
+final class PageAddresses {
+
+	/**
+	 * The parameters each page reads, in the order its address lists them. A feature that
+	 * reads a new one (a time link's {@code t} on an episode's page, a search's
+	 * {@code q}) adds it here: other parameters are dropped by a redirect.
+	 */
+	private static final Map<String, List<Parameter>> PARAMETERS = Map.of("/", List.of(), "/episodes",
+			List.of(new Parameter("page", PageAddresses::pageNumber)), "/episodes/*", List.of());
+
+	// What a page's path may hold as it is: no percent-encoding, no path parameter.
+	private static final Pattern PLAIN_PATH = Pattern.compile("[A-Za-z0-9._~/-]*");
+
+	private PageAddresses() {
+	}
+
+	/**
+	 * The address of the page the request asks for, or null when its path is none of a
+	 * page's (then it is not found anyway).
+	 */
+	static @Nullable String of(HttpServletRequest request) {
+		String path = request.getContextPath() + request.getServletPath()
+				+ ((request.getPathInfo() != null) ? request.getPathInfo() : "");
+		List<Parameter> parameters = PARAMETERS.get(pattern(request.getServletPath()));
+		if (parameters == null || !PLAIN_PATH.matcher(path).matches()) {
+			return null;
+		}
+		StringBuilder query = new StringBuilder();
+		for (Parameter parameter : parameters) {
+			String value = request.getParameter(parameter.name());
+			String spelled = (value != null) ? parameter.spelling().apply(value) : null;
+			if (spelled != null) {
+				query.append(query.isEmpty() ? "?" : "&")
+					.append(parameter.name())
+					.append('=')
+					.append(URLEncoder.encode(spelled, StandardCharsets.UTF_8));
+			}
+		}
+		return path + query;
+	}
+
+	/** The address as the request spells it. */
+	static String requested(HttpServletRequest request) {
+		return (request.getQueryString() != null) ? request.getRequestURI() + "?" + request.getQueryString()
+				: request.getRequestURI();
+	}
+
+	private static String pattern(String path) {
+		return (path.startsWith("/episodes/")) ? "/episodes/*" : path;
+	}
+
+	/**
+	 * A page number without leading zeros, none for the first page; anything else as it
+	 * is, for the list to answer not found.
+	 */
+	private static @Nullable String pageNumber(String value) {
+		if (!value.matches("[0-9]+")) {
+			return value;
+		}
+		String number = value.replaceFirst("^0+(?=.)", "");
+		return number.equals("1") ? null : number;
+	}
+
+	/** A parameter a page reads, and its one spelling (null: left out). */
+	private record Parameter(String name, Function<String, @Nullable String> spelling) {
+	}
+
+}
