@@ -16,6 +16,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The host's account, stored hashed in PostgreSQL so every instance knows it. At start-up
@@ -35,10 +36,13 @@ class AdminAccounts implements UserDetailsService, ApplicationRunner {
 
 	private final PasswordEncoder passwords;
 
-	AdminAccounts(AdminProperties properties, JdbcClient jdbc, PasswordEncoder passwords) {
+	private final SignInDevices devices;
+
+	AdminAccounts(AdminProperties properties, JdbcClient jdbc, PasswordEncoder passwords, SignInDevices devices) {
 		this.properties = properties;
 		this.jdbc = jdbc;
 		this.passwords = passwords;
+		this.devices = devices;
 	}
 
 	@Override
@@ -48,6 +52,7 @@ class AdminAccounts implements UserDetailsService, ApplicationRunner {
 	}
 
 	@Override
+	@Transactional
 	public void run(ApplicationArguments args) {
 		String username = this.properties.username();
 		if (this.properties.hasPassword()) {
@@ -58,6 +63,10 @@ class AdminAccounts implements UserDetailsService, ApplicationRunner {
 		}
 	}
 
+	/**
+	 * A new password ends every session of the account: whoever signed in with the old
+	 * one, on any instance, must sign in again.
+	 */
 	private void useConfiguredPassword(String username, String password) {
 		Optional<String> hash = passwordHash(username);
 		if (hash.isPresent() && this.passwords.matches(password, hash.get())) {
@@ -67,7 +76,12 @@ class AdminAccounts implements UserDetailsService, ApplicationRunner {
 				INSERT INTO admin_account (username, password_hash) VALUES (:username, :hash)
 				ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, updated_at = now()
 				""").param("username", username).param("hash", this.passwords.encode(password)).update();
-		log.info("The admin account '{}' now signs in with the password from podsite.admin.password", username);
+		int ended = this.jdbc.sql("DELETE FROM spring_session WHERE principal_name = :username")
+			.param("username", username)
+			.update();
+		this.devices.forget(username);
+		log.info("The admin account '{}' now signs in with the password from podsite.admin.password{}", username,
+				(ended > 0) ? "; its " + ended + " sessions signed in with the old one are ended" : "");
 	}
 
 	private void generatePasswordOnce(String username) {

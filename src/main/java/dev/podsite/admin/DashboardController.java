@@ -27,12 +27,15 @@ class DashboardController {
 
 	private final EpisodeEditor episodes;
 
-	DashboardController(FeedImportProperties feed, FeedImporter importer, ImportHistory imports,
-			EpisodeEditor episodes) {
+	private final SignInThrottle signIns;
+
+	DashboardController(FeedImportProperties feed, FeedImporter importer, ImportHistory imports, EpisodeEditor episodes,
+			SignInThrottle signIns) {
 		this.feed = feed;
 		this.importer = importer;
 		this.imports = imports;
 		this.episodes = episodes;
+		this.signIns = signIns;
 	}
 
 	@GetMapping("/admin")
@@ -44,6 +47,7 @@ class DashboardController {
 		model.addAttribute("backoff", this.importer.backoff());
 		model.addAttribute("feedAlert", this.imports.alert().orElse(null));
 		model.addAttribute("leftTheFeed", this.episodes.leftTheFeed());
+		model.addAttribute("signInFailures", this.signIns.recentFailures());
 		return "admin/dashboard";
 	}
 

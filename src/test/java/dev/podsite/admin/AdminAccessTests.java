@@ -18,7 +18,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -85,38 +84,6 @@ class AdminAccessTests {
 		this.mvc.perform(post("/admin/import").with(user(USERNAME).roles("HOST"))).andExpect(status().isForbidden());
 		this.mvc.perform(post("/logout").with(user(USERNAME).roles("HOST"))).andExpect(status().isForbidden());
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM import_run", Integer.class)).isZero();
-	}
-
-	@Test
-	void repeatedFailuresForAUserLockItEvenWithTheRightPassword() throws Exception {
-		for (int i = 1; i < LoginThrottle.PER_USER; i++) {
-			signIn(USERNAME, "guess " + i, "10.0.0." + i).andExpect(redirectedUrl("/login?error"));
-		}
-		signIn(USERNAME, "last guess", "10.0.0.99").andExpect(redirectedUrl("/login?locked=15"));
-		// Refused before the password is checked, from any address.
-		signIn(USERNAME, PASSWORD, "10.0.1.1").andExpect(redirectedUrlPattern("/login?locked=*"));
-		this.mvc.perform(get("/login").param("locked", "15"))
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("Try again in 15 minutes")));
-	}
-
-	@Test
-	void repeatedFailuresFromAnAddressLockIt() throws Exception {
-		for (int i = 1; i < LoginThrottle.PER_ADDRESS; i++) {
-			signIn("user" + i, "guess", "10.9.9.9").andExpect(redirectedUrl("/login?error"));
-		}
-		signIn("user-last", "guess", "10.9.9.9").andExpect(redirectedUrl("/login?locked=15"));
-		signIn(USERNAME, PASSWORD, "10.9.9.9").andExpect(redirectedUrlPattern("/login?locked=*"));
-		// Another address still signs in.
-		signIn(USERNAME, PASSWORD, "10.9.9.10").andExpect(redirectedUrl("/admin"));
-	}
-
-	@Test
-	void aSuccessfulSignInClearsTheUsersFailures() throws Exception {
-		for (int i = 1; i < LoginThrottle.PER_USER; i++) {
-			signIn(USERNAME, "guess", "10.0.0.1").andExpect(redirectedUrl("/login?error"));
-		}
-		signIn(USERNAME, PASSWORD, "10.0.0.1").andExpect(redirectedUrl("/admin"));
-		signIn(USERNAME, "one more slip", "10.0.0.1").andExpect(redirectedUrl("/login?error"));
 	}
 
 	@Test

@@ -11,6 +11,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -31,6 +33,9 @@ class AdminAccountsTests {
 
 	@Autowired
 	private PasswordEncoder passwords;
+
+	@Autowired
+	private SignInDevices devices;
 
 	@BeforeEach
 	void noSuchAccountYet() {
@@ -61,8 +66,28 @@ class AdminAccountsTests {
 		assertThat(output.getAll()).doesNotContain("first password 123", "second password 456");
 	}
 
+	@Test
+	void aChosenPasswordShorterThanTwelveCharactersStopsTheStart() {
+		new ApplicationContextRunner().withUserConfiguration(Properties.class)
+			.withPropertyValues("podsite.admin.password=short pass")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("podsite.admin.password (PODSITE_ADMIN_PASSWORD) has 10 characters;"
+						+ " choose one of at least 12"));
+		new ApplicationContextRunner().withUserConfiguration(Properties.class)
+			.withPropertyValues("podsite.admin.password=twelve chars")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
 	private AdminAccounts accounts(String password) {
-		return new AdminAccounts(new AdminProperties(USERNAME, password), JdbcClient.create(this.jdbc), this.passwords);
+		return new AdminAccounts(new AdminProperties(USERNAME, password), JdbcClient.create(this.jdbc), this.passwords,
+				this.devices);
+	}
+
+	@EnableConfigurationProperties(AdminProperties.class)
+	static class Properties {
+
 	}
 
 	private String hash() {

@@ -27,8 +27,19 @@ final class HostSession {
 
 	private final String origin;
 
+	private String[] headers = {};
+
 	HostSession(int port) {
 		this.origin = "http://localhost:" + port;
+	}
+
+	/**
+	 * From now on, requests come from {@code address}, as the site's proxy on loopback
+	 * (trusted by default) says in X-Forwarded-For.
+	 */
+	HostSession from(String address) {
+		this.headers = new String[] { "X-Forwarded-For", address };
+		return this;
 	}
 
 	/** Signs in through the sign-in form; answers the form's answer (a redirect). */
@@ -51,14 +62,21 @@ final class HostSession {
 	}
 
 	HttpResponse<String> get(String path) {
-		return send(HttpRequest.newBuilder(URI.create(this.origin + path)).GET().build());
+		return send(request(path).GET());
 	}
 
+	/** Posts a form to {@code path}, spelled as given (a test may encode its letters). */
 	HttpResponse<String> post(String path, String form) {
-		return send(HttpRequest.newBuilder(URI.create(this.origin + path))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form))
-			.build());
+		return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form)));
+	}
+
+	private HttpRequest.Builder request(String path) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.origin + path));
+		if (this.headers.length > 0) {
+			request.headers(this.headers);
+		}
+		return request;
 	}
 
 	/** The value of a cookie this browser holds, if it holds one. */
@@ -79,9 +97,9 @@ final class HostSession {
 		this.cookies.getCookieStore().add(URI.create(this.origin), cookie);
 	}
 
-	private HttpResponse<String> send(HttpRequest request) {
+	private HttpResponse<String> send(HttpRequest.Builder request) {
 		try {
-			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

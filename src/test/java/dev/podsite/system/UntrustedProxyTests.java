@@ -58,7 +58,7 @@ class UntrustedProxyTests {
 	}
 
 	private List<String> addressesThatFailed() {
-		return this.jdbc.queryForList("SELECT key FROM login_failure WHERE key LIKE 'address:%'", String.class);
+		return this.jdbc.queryForList("SELECT key FROM sign_in_throttle WHERE key LIKE 'address:%'", String.class);
 	}
 
 }

@@ -139,7 +139,7 @@ class HtmlValidityTests {
 		long id = this.jdbc.queryForObject("SELECT min(id) FROM episode", Long.class);
 		this.jdbc.update("UPDATE episode SET overrides = '{title}', hidden = (id % 5 = 0) WHERE id <= ?", id + 10);
 		List<Path> pages = new ArrayList<>(List.of(save("login", "/login"), save("login-error", "/login?error"),
-				save("login-locked", "/login?locked=15")));
+				save("login-wait", "/login?wait=90")));
 		for (String path : List.of("/admin", "/admin/episodes", "/admin/episodes?q=launch", "/admin/episodes/new",
 				"/admin/episodes/" + id + "/edit", "/admin/episodes/" + id + "/delete")) {
 			pages.add(saveAdmin(get(path)));
