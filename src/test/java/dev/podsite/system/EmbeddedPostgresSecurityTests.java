@@ -32,12 +32,13 @@ import java.util.concurrent.TimeUnit;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import dev.podsite.support.ExternalTool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The site's own PostgreSQL lets in only who holds the password from its data directory,
@@ -97,9 +98,7 @@ class EmbeddedPostgresSecurityTests {
 
 	@Test
 	void psqlWithoutAPasswordIsRefused() throws Exception {
-		assumeThat(Files.isExecutable(PSQL))
-			.as("psql is not installed (apt-get install postgresql-client); the JDBC tests still run")
-			.isTrue();
+		ExternalTool.require("psql", PSQL, "apt-get install postgresql-client (or run .ci/run)");
 		List<String> hosts = new ArrayList<>(List.of("127.0.0.1"));
 		unixSockets(shared).forEach((socket) -> hosts.add(socket.getParent().toString()));
 		for (String host : hosts) {
