@@ -50,7 +50,12 @@ public record ShowNotes(String html, List<NoteLink> links, String plainText, Str
 		if (source == null || source.isBlank()) {
 			return EMPTY;
 		}
-		return fromHtml(isMarkup(source) ? source : plainTextToHtml(source), baseUri);
+		// Parsed once: what tells markup from plain text is what the sanitizer reads.
+		Document parsed = NotesSanitizer.parse(source, baseUri);
+		if (!isMarkup(parsed)) {
+			return fromHtml(plainTextToHtml(source), baseUri);
+		}
+		return of(NotesSanitizer.sanitize(parsed, baseUri));
 	}
 
 	/** Notes from HTML nobody vouches for (a feed, rendered Markdown). */
@@ -58,7 +63,10 @@ public record ShowNotes(String html, List<NoteLink> links, String plainText, Str
 		if (html == null || html.isBlank()) {
 			return EMPTY;
 		}
-		Document clean = NotesSanitizer.sanitize(html, baseUri);
+		return of(NotesSanitizer.sanitize(html, baseUri));
+	}
+
+	private static ShowNotes of(Document clean) {
 		String plainText = collapse(clean.body().text());
 		String lead = lead(clean);
 		return new ShowNotes(clean.body().html(), links(clean), plainText, lead.isEmpty() ? plainText : lead);
@@ -100,7 +108,11 @@ public record ShowNotes(String html, List<NoteLink> links, String plainText, Str
 	 * it markup.
 	 */
 	static boolean isMarkup(String source) {
-		Element body = Jsoup.parseBodyFragment(source).body();
+		return isMarkup(Jsoup.parseBodyFragment(source));
+	}
+
+	private static boolean isMarkup(Document parsed) {
+		Element body = parsed.body();
 		return body.getAllElements().stream().anyMatch((element) -> element != body && element.tag().isKnownTag());
 	}
 
