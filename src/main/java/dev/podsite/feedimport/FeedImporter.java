@@ -1,6 +1,5 @@
 package dev.podsite.feedimport;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -166,6 +165,12 @@ public class FeedImporter {
 			run.failed("The import failed unexpectedly (" + ex + "); nothing was changed.", this.clock.instant());
 			log.error("Importing the feed at {} failed unexpectedly; nothing was changed", url, ex);
 		}
+		catch (Throwable ex) {
+			// An error too ends this run only: what the import held is garbage by now, so
+			// even after running out of memory the run can say why, and the site goes on.
+			run.failed(unexpectedError(ex), this.clock.instant());
+			log.error("Importing the feed at {} failed with an error; nothing was changed", url, ex);
+		}
 		if (run.getStatus() == ImportStatus.FAILED) {
 			int failures = this.state.failed(this.clock.instant(), this.properties.refresh());
 			if (failures > 1) {
@@ -189,7 +194,7 @@ public class FeedImporter {
 			ImportedFeed feed = FeedMapper.map(FeedReader.parse(fetched), fetched.url());
 			write(run, feed, this.properties.url().toString(), true);
 		}
-		catch (IOException | FeedImportException | RuntimeException ex) {
+		catch (Throwable ex) {
 			// Also a database error: a run left RUNNING says an import is under way.
 			run.failed("The demo snapshot could not be imported: " + ex.getMessage(), this.clock.instant());
 			log.error("The bundled demo snapshot could not be imported", ex);
@@ -211,6 +216,19 @@ public class FeedImporter {
 					+ ((listed == 1) ? " is" : " are") + " published; nothing was hidden, as this is more likely"
 					+ " a fault of the feed's host.");
 		}
+	}
+
+	/** The reason of a run that an error ended, in words. */
+	private static String unexpectedError(Throwable error) {
+		if (error instanceof OutOfMemoryError) {
+			return "The import ran out of memory (" + error.getMessage() + "): the feed is too large for the memory"
+					+ " the site has. Nothing was changed.";
+		}
+		if (error instanceof StackOverflowError) {
+			return "The import ran out of stack (StackOverflowError), most likely on a part of the feed nested too"
+					+ " deeply. Nothing was changed.";
+		}
+		return "The import failed unexpectedly (" + error + "); nothing was changed.";
 	}
 
 	/**

@@ -46,8 +46,6 @@ final class FeedReader {
 
 	private static final Pattern UNBOUND_PREFIX = Pattern.compile("The prefix \"(\\w+)\" for element");
 
-	private static final Pattern HTML_PAGE = Pattern.compile("(?is)\\s*(<!--.*?-->\\s*)*(<!DOCTYPE\\s+html|<html)");
-
 	private static final Pattern CHARSET_PARAMETER = Pattern.compile("(?i);\\s*charset\\s*=\\s*[\"']?([^\"';\\s]+)");
 
 	private static final Pattern ROOT_ELEMENT = Pattern.compile("<(rss|feed|rdf:RDF)(?=[\\s>/])");
@@ -65,7 +63,7 @@ final class FeedReader {
 		}
 		List<String> warnings = new ArrayList<>();
 		String xml = decode(fetched, warnings);
-		if (HTML_PAGE.matcher(xml).lookingAt()) {
+		if (isHtmlPage(xml)) {
 			throw new FeedImportException("The address " + fetched.url()
 					+ " answered with an HTML page, not a feed (perhaps an error or login page).");
 		}
@@ -88,6 +86,41 @@ final class FeedReader {
 				throw notAFeed(fetched, ex.getMessage());
 			}
 		}
+	}
+
+	/**
+	 * Whether the document is an HTML page: after blanks and comments, an HTML doctype or
+	 * an html element. A loop, not a regular expression: a repeated group recurses once
+	 * per repetition, and a few thousand comments overflowed the stack.
+	 */
+	static boolean isHtmlPage(String document) {
+		int at = skipBlanks(document, 0);
+		while (document.startsWith("<!--", at)) {
+			int end = document.indexOf("-->", at + 4);
+			if (end < 0) {
+				return false;
+			}
+			at = skipBlanks(document, end + 3);
+		}
+		if (document.regionMatches(true, at, "<html", 0, 5)) {
+			return true;
+		}
+		int name = at + "<!DOCTYPE".length();
+		return document.regionMatches(true, at, "<!DOCTYPE", 0, 9) && skipBlanks(document, name) > name
+				&& document.regionMatches(true, skipBlanks(document, name), "html", 0, 4);
+	}
+
+	/** The index of the first character from {@code from} that is not white space. */
+	private static int skipBlanks(String text, int from) {
+		int at = from;
+		while (at < text.length() && isBlank(text.charAt(at))) {
+			at++;
+		}
+		return at;
+	}
+
+	private static boolean isBlank(char c) {
+		return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
 	}
 
 	private static SyndFeed build(String xml) throws FeedException {

@@ -51,6 +51,19 @@ class FeedReaderTests {
 	}
 
 	@Test
+	void anHtmlPageIsToldAfterAnyNumberOfCommentsWithoutRecursion() {
+		String comments = "<!-- x -->\n".repeat(100_000);
+		assertThat(FeedReader.isHtmlPage(comments + "<!DOCTYPE html><html></html>")).isTrue();
+		assertThat(FeedReader.isHtmlPage(comments + "<HTML lang=\"en\">")).isTrue();
+		assertThat(FeedReader.isHtmlPage(" \t<!doctype\n  HTML>")).isTrue();
+		assertThat(FeedReader.isHtmlPage(comments + "<rss version=\"2.0\"></rss>")).isFalse();
+		assertThat(FeedReader.isHtmlPage("<?xml version=\"1.0\"?><html/>")).isFalse();
+		assertThat(FeedReader.isHtmlPage("<!-- not closed <html>")).isFalse();
+		assertThat(FeedReader.isHtmlPage("<!DOCTYPEhtml>")).isFalse();
+		assertThat(FeedReader.isHtmlPage("")).isFalse();
+	}
+
+	@Test
 	void refusesARootElementWithoutAChannel() {
 		assertThatExceptionOfType(FeedImportException.class).isThrownBy(() -> read("<rss>\n</rss>"))
 			.withMessageContaining("is not an RSS or Atom feed (it has no channel)");

@@ -44,6 +44,9 @@ class HostileFeedsTests {
 
 	private static final String LAST_MODIFIED = "Mon, 01 Jan 2024 10:00:00 GMT";
 
+	/** 32 KB of comments before the document: once enough to overflow a stack. */
+	private static final String COMMENTS = "<!-- x -->".repeat(3_200);
+
 	private static final byte[] GOOD_FEED = rss("", item("1", "One", DATE, ""), item("2", "Two", DATE, ""))
 		.getBytes(StandardCharsets.UTF_8);
 
@@ -278,6 +281,41 @@ class HostileFeedsTests {
 		assertThat(showRows()).isEqualTo(this.showBefore);
 		assertThat(dataVersion()).isEqualTo(this.dataVersionBefore);
 		assertThat(this.jdbc.queryForObject("SELECT etag FROM feed_state", String.class)).isEqualTo(ETAG);
+	}
+
+	@Test
+	void aFeedAfterThousandsOfCommentsIsStillAFeed() {
+		serve("/commented.xml",
+				COMMENTS + rss("", item("1", "One", DATE, ""), item("2", "Two", DATE, ""), item("3", "Three", DATE, ""))
+					.replaceFirst("^<\\?xml[^>]*>\\s*", ""));
+		ImportRun run = importFrom("/commented.xml");
+		assertThat(run.getStatus()).isEqualTo(ImportStatus.SUCCEEDED);
+		assertThat(run.getNewCount()).isEqualTo(1);
+		assertThat(this.jdbc.queryForObject("SELECT status FROM import_run WHERE id = ?", String.class, run.getId()))
+			.isEqualTo("SUCCEEDED");
+	}
+
+	@Test
+	void anHtmlPageAfterThousandsOfCommentsIsStillAnHtmlPage() {
+		this.host.serve("/commented-page",
+				FeedHost.body("text/html; charset=utf-8",
+						(COMMENTS + "<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body></body></html>")
+							.getBytes(StandardCharsets.UTF_8)));
+		assertFailedAndNothingChanged(importFrom("/commented-page"), "The address " + this.host.url("/commented-page")
+				+ " answered with an HTML page, not a feed (perhaps an error or login page).");
+	}
+
+	@Test
+	void anHtmlPageAfterThousandsOfCommentsOnAnEmptySiteFailsAndTheDemoComes() {
+		Database.clear(this.jdbc);
+		this.host.serve("/commented-page", FeedHost.body("text/html; charset=utf-8",
+				(COMMENTS + "<html><body>Sign in</body></html>").getBytes(StandardCharsets.UTF_8)));
+		ImportRun run = importFrom("/commented-page");
+		assertThat(run.getStatus()).isEqualTo(ImportStatus.FAILED);
+		assertThat(run.getErrorMessage()).contains("answered with an HTML page");
+		assertThat(this.jdbc.queryForList("SELECT demo || ' ' || status FROM import_run ORDER BY id", String.class))
+			.containsExactly("false FAILED", "true SUCCEEDED");
+		assertThat(this.jdbc.queryForObject("SELECT demo FROM show", Boolean.class)).isTrue();
 	}
 
 	private void assertGivenUpAtTheDeadline(String path) {
