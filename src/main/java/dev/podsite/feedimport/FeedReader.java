@@ -57,7 +57,18 @@ final class FeedReader {
 	record ReadFeed(SyndFeed feed, List<String> warnings) {
 	}
 
+	/** Without limits of items or elements: for the bundled snapshot and tests. */
 	static ReadFeed parse(FetchedFeed fetched) throws FeedImportException {
+		return parse(fetched, Integer.MAX_VALUE, Integer.MAX_VALUE);
+	}
+
+	/**
+	 * Parses the feed, unless it lists more than {@code maxItems} items or holds more
+	 * than {@code maxElements} elements: counted first, in one pass that keeps nothing,
+	 * as Rome builds a tree of the whole document that takes many times its size in
+	 * memory.
+	 */
+	static ReadFeed parse(FetchedFeed fetched, int maxItems, int maxElements) throws FeedImportException {
 		if (fetched.body().length == 0) {
 			throw new FeedImportException("The feed at " + fetched.url() + " is empty.");
 		}
@@ -67,6 +78,7 @@ final class FeedReader {
 			throw new FeedImportException("The address " + fetched.url()
 					+ " answered with an HTML page, not a feed (perhaps an error or login page).");
 		}
+		refuseTooLarge(fetched, FeedSize.count(xml), maxItems, maxElements);
 		while (true) {
 			try {
 				return new ReadFeed(build(xml), warnings);
@@ -121,6 +133,24 @@ final class FeedReader {
 
 	private static boolean isBlank(char c) {
 		return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
+	}
+
+	private static void refuseTooLarge(FetchedFeed fetched, FeedSize size, int maxItems, int maxElements)
+			throws FeedImportException {
+		if (size.items() > maxItems) {
+			throw new FeedImportException("The feed at " + fetched.url() + " lists " + number(size.items())
+					+ " items, more than the " + number(maxItems) + " the site imports (podsite.feed.max-items)."
+					+ " Nothing of the feed was imported.");
+		}
+		if (size.elements() > maxElements) {
+			throw new FeedImportException("The feed at " + fetched.url() + " holds " + number(size.elements())
+					+ " XML elements, more than the " + number(maxElements)
+					+ " the site reads (podsite.feed.max-elements). Nothing of the feed was imported.");
+		}
+	}
+
+	private static String number(long number) {
+		return String.format(Locale.ROOT, "%,d", number);
 	}
 
 	private static SyndFeed build(String xml) throws FeedException {

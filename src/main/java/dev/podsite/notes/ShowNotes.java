@@ -32,6 +32,9 @@ public record ShowNotes(String html, List<NoteLink> links, String plainText, Str
 
 	private static final int LEAD_LENGTH = 200;
 
+	/** The last paragraph of notes that were cut, for listeners. */
+	static final String CUT_SHORT = "(These notes are cut short here: they are longer than this site keeps.)";
+
 	private static final Pattern BLANK_LINES = Pattern.compile("\\R\\s*\\R");
 
 	private static final Pattern LINE_BREAK = Pattern.compile("\\R");
@@ -58,6 +61,35 @@ public record ShowNotes(String html, List<NoteLink> links, String plainText, Str
 		return of(NotesSanitizer.sanitize(parsed, baseUri));
 	}
 
+	/**
+	 * Notes from a feed, of which at most the first {@code maxBytes} (UTF-8) are kept:
+	 * cut before the last tag that fits whole, or after the last whole word of text, with
+	 * the elements still open there closed and a last paragraph that says so.
+	 */
+	public static ShowNotes fromFeed(@Nullable String source, @Nullable String baseUri, long maxBytes) {
+		if (source == null || sizeInBytes(source) <= maxBytes) {
+			return fromFeed(source, baseUri);
+		}
+		String kept = source.substring(0, cutIndex(source, maxBytes));
+		Document parsed = NotesSanitizer.parse(kept, baseUri);
+		Document clean = isMarkup(parsed) ? NotesSanitizer.sanitize(parsed, baseUri)
+				: NotesSanitizer.sanitize(plainTextToHtml(kept), baseUri);
+		clean.body().appendElement("p").text(CUT_SHORT);
+		return of(clean);
+	}
+
+	/** The size of {@code text} in UTF-8, counted without encoding it. */
+	public static long sizeInBytes(String text) {
+		long bytes = 0;
+		int index = 0;
+		while (index < text.length()) {
+			int size = utf8Length(text, index);
+			bytes += size;
+			index += (size == 4) ? 2 : 1;
+		}
+		return bytes;
+	}
+
 	/** Notes from HTML nobody vouches for (a feed, rendered Markdown). */
 	public static ShowNotes fromHtml(@Nullable String html, @Nullable String baseUri) {
 		if (html == null || html.isBlank()) {
@@ -70,6 +102,48 @@ public record ShowNotes(String html, List<NoteLink> links, String plainText, Str
 		String plainText = collapse(clean.body().text());
 		String lead = lead(clean);
 		return new ShowNotes(clean.body().html(), links(clean), plainText, lead.isEmpty() ? plainText : lead);
+	}
+
+	/**
+	 * Where to cut {@code source} to keep at most {@code maxBytes}: not in a tag, not in
+	 * a word, not in a character.
+	 */
+	private static int cutIndex(String source, long maxBytes) {
+		int end = 0;
+		long bytes = 0;
+		while (end < source.length()) {
+			int size = utf8Length(source, end);
+			if (bytes + size > maxBytes) {
+				break;
+			}
+			bytes += size;
+			end += (size == 4) ? 2 : 1;
+		}
+		int tagEnd = source.lastIndexOf('>', end - 1);
+		int tagStart = source.lastIndexOf('<', end - 1);
+		if (tagStart > tagEnd) {
+			return tagStart;
+		}
+		for (int space = end; space > tagEnd + 1; space--) {
+			if (Character.isWhitespace(source.charAt(space - 1))) {
+				return space - 1;
+			}
+		}
+		return end;
+	}
+
+	/** The UTF-8 size of the character at {@code index}: 4 for a surrogate pair. */
+	private static int utf8Length(String text, int index) {
+		char c = text.charAt(index);
+		if (c < 0x80) {
+			return 1;
+		}
+		if (c < 0x800) {
+			return 2;
+		}
+		boolean pair = Character.isHighSurrogate(c) && index + 1 < text.length()
+				&& Character.isLowSurrogate(text.charAt(index + 1));
+		return pair ? 4 : 3;
 	}
 
 	/** The lead cut at a word boundary to at most {@code maxChars}, with "…". */

@@ -238,7 +238,8 @@ class FeedImporterTests {
 		ImportRun run = importThrowing(new OutOfMemoryError("Java heap space"));
 		assertThat(run.getStatus()).isEqualTo(ImportStatus.FAILED);
 		assertThat(run.getErrorMessage()).isEqualTo("The import ran out of memory (Java heap space): the feed is too"
-				+ " large for the memory the site has. Nothing was changed.");
+				+ " large for the memory the site has. Nothing was changed. Lower podsite.feed.max-items or"
+				+ " podsite.feed.max-elements, or give the site more memory.");
 		assertThat(this.jdbc.queryForList("SELECT demo || ' ' || status FROM import_run ORDER BY id", String.class))
 			.containsExactly("false FAILED", "true SUCCEEDED");
 	}
@@ -356,7 +357,7 @@ class FeedImporterTests {
 				Duration.ofSeconds(1)) {
 
 			@Override
-			FetchedFeed fetch(URI url, FeedState.@Nullable Validators validators) {
+			FetchedFeed fetch(URI url, FeedState.@Nullable Validators validators, ImportBudget budget) {
 				throw error;
 			}
 
