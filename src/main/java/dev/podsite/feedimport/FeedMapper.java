@@ -231,14 +231,19 @@ final class FeedMapper {
 		return type;
 	}
 
-	/** Notes cut to the longest the site keeps, with a warning when they were. */
+	/** Notes cut to what the site keeps, with a warning when they were. */
 	private ShowNotes notes(@Nullable String source, String notesBase, String what) {
-		long size = (source != null) ? ShowNotes.sizeInBytes(source) : 0;
-		if (size > this.maxNotesBytes) {
-			this.warnings.add("Cut " + what + ", " + size(size) + " long, to the first " + size(this.maxNotesBytes)
-					+ ", the most the site keeps (podsite.feed.max-notes-bytes).");
+		ShowNotes notes = ShowNotes.fromFeed(source, notesBase, this.maxNotesBytes);
+		if (notes.cut() && source != null) {
+			long size = ShowNotes.sizeInBytes(source);
+			this.warnings.add((size > this.maxNotesBytes)
+					? "Cut " + what + ", " + size(size) + " long, to the first " + size(this.maxNotesBytes)
+							+ ", the most the site keeps (podsite.feed.max-notes-bytes)."
+					: "Cut " + what + " after " + String.format(Locale.ROOT, "%,d", ShowNotes.MAX_ELEMENTS)
+							+ " HTML elements, the most the site keeps of one text (formatting opened again in"
+							+ " every paragraph makes many).");
 		}
-		return ShowNotes.fromFeed(source, notesBase, this.maxNotesBytes);
+		return notes;
 	}
 
 	/** content:encoded first, then description, then itunes:summary. */

@@ -1,5 +1,7 @@
 package dev.podsite.notes;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,12 +16,12 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.podsite.support.WebAddresses;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
+import org.jsoup.parser.StreamParser;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.select.Elements;
 import org.jsoup.safety.Safelist;
@@ -66,16 +68,49 @@ final class NotesSanitizer {
 
 	/** Sanitized HTML of a body fragment; idempotent. */
 	static Document sanitize(String html, @Nullable String baseUri) {
-		return sanitize(parse(html, baseUri), baseUri);
+		return sanitize(parse(html, baseUri).document(), baseUri);
 	}
 
-	/** The fragment as a browser reads it, before any sanitizing. */
-	static Document parse(String html, @Nullable String baseUri) {
+	/**
+	 * The fragment as a browser reads it, before any sanitizing, cut after
+	 * {@link ShowNotes#MAX_ELEMENTS} elements.
+	 */
+	static Parsed parse(String html, @Nullable String baseUri) {
 		String base = usableBase(baseUri);
 		Document document = Document.createShell((base != null) ? base : "");
 		Parser parser = Parser.htmlParser().setMaxDepth(MAX_DEPTH);
-		document.body().appendChildren(parser.parseFragmentInput(html, document.body(), document.baseUri()));
-		return document;
+		try (StreamParser stream = new StreamParser(parser).parseFragment(html, document.body(), document.baseUri())) {
+			Iterator<Element> completed = stream.iterator();
+			for (int count = 0; completed.hasNext(); count++) {
+				Element element = completed.next();
+				if (count == ShowNotes.MAX_ELEMENTS) {
+					// What was read so far: all that the top of the tree read into holds.
+					stream.stop();
+					Element top = element;
+					while (top.parent() != null && !(top.parent() instanceof Document)) {
+						top = top.parent();
+					}
+					document.body().appendChildren(top.childNodes());
+					return new Parsed(document, true);
+				}
+			}
+			document.body().appendChildren(stream.completeFragment());
+			return new Parsed(document, false);
+		}
+		catch (IOException ex) {
+			// Read from a string, the notes cannot fail to be read.
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Notes parsed, before any sanitizing.
+	 *
+	 * @param document the notes in the body of a document
+	 * @param cut whether the notes made more elements than the site keeps, and the rest
+	 * was cut
+	 */
+	record Parsed(Document document, boolean cut) {
 	}
 
 	/**

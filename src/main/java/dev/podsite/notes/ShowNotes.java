@@ -25,10 +25,19 @@ import org.nibor.autolink.Span;
  * @param links every link of the notes, in order, without repeats
  * @param plainText the text without markup, whitespace collapsed
  * @param lead the opening prose of the notes (paragraphs, not headings or link lists)
+ * @param cut whether the notes were longer than the site keeps, and cut short
  */
-public record ShowNotes(String html, List<NoteLink> links, String plainText, String lead) {
+public record ShowNotes(String html, List<NoteLink> links, String plainText, String lead, boolean cut) {
 
-	private static final ShowNotes EMPTY = new ShowNotes("", List.of(), "", "");
+	private static final ShowNotes EMPTY = new ShowNotes("", List.of(), "", "", false);
+
+	/**
+	 * The most elements notes may make, some 80 MB while they are sanitized; what follows
+	 * is cut. Formatting that HTML opens again in every paragraph makes a dozen elements
+	 * of each: 1 MB of such notes made 1.7 million elements, 260 MB before they were even
+	 * cleaned. Real notes of 1 MB make some 20,000.
+	 */
+	public static final int MAX_ELEMENTS = 250_000;
 
 	private static final int LEAD_LENGTH = 200;
 
@@ -50,15 +59,7 @@ public record ShowNotes(String html, List<NoteLink> links, String plainText, Str
 	 * @param baseUri what relative links resolve against (the show's link)
 	 */
 	public static ShowNotes fromFeed(@Nullable String source, @Nullable String baseUri) {
-		if (source == null || source.isBlank()) {
-			return EMPTY;
-		}
-		// Parsed once: what tells markup from plain text is what the sanitizer reads.
-		Document parsed = NotesSanitizer.parse(source, baseUri);
-		if (!isMarkup(parsed)) {
-			return fromHtml(plainTextToHtml(source), baseUri);
-		}
-		return of(NotesSanitizer.sanitize(parsed, baseUri));
+		return fromFeed(source, baseUri, Long.MAX_VALUE);
 	}
 
 	/**
@@ -67,15 +68,17 @@ public record ShowNotes(String html, List<NoteLink> links, String plainText, Str
 	 * the elements still open there closed and a last paragraph that says so.
 	 */
 	public static ShowNotes fromFeed(@Nullable String source, @Nullable String baseUri, long maxBytes) {
-		if (source == null || sizeInBytes(source) <= maxBytes) {
-			return fromFeed(source, baseUri);
+		if (source == null || source.isBlank()) {
+			return EMPTY;
 		}
-		String kept = source.substring(0, cutIndex(source, maxBytes));
-		Document parsed = NotesSanitizer.parse(kept, baseUri);
-		Document clean = isMarkup(parsed) ? NotesSanitizer.sanitize(parsed, baseUri)
-				: NotesSanitizer.sanitize(plainTextToHtml(kept), baseUri);
-		clean.body().appendElement("p").text(CUT_SHORT);
-		return of(clean);
+		boolean tooLong = sizeInBytes(source) > maxBytes;
+		String kept = tooLong ? source.substring(0, cutIndex(source, maxBytes)) : source;
+		// Parsed once: what tells markup from plain text is what the sanitizer reads.
+		NotesSanitizer.Parsed parsed = NotesSanitizer.parse(kept, baseUri);
+		if (!isMarkup(parsed.document())) {
+			parsed = NotesSanitizer.parse(plainTextToHtml(kept), baseUri);
+		}
+		return of(parsed, baseUri, tooLong);
 	}
 
 	/** The size of {@code text} in UTF-8, counted without encoding it. */
@@ -95,13 +98,22 @@ public record ShowNotes(String html, List<NoteLink> links, String plainText, Str
 		if (html == null || html.isBlank()) {
 			return EMPTY;
 		}
-		return of(NotesSanitizer.sanitize(html, baseUri));
+		return of(NotesSanitizer.parse(html, baseUri), baseUri, false);
 	}
 
-	private static ShowNotes of(Document clean) {
+	/**
+	 * Sanitized notes; when cut, too long or making too many elements, with a last
+	 * paragraph that says so.
+	 */
+	private static ShowNotes of(NotesSanitizer.Parsed parsed, @Nullable String baseUri, boolean tooLong) {
+		Document clean = NotesSanitizer.sanitize(parsed.document(), baseUri);
+		boolean cut = tooLong || parsed.cut();
+		if (cut) {
+			clean.body().appendElement("p").text(CUT_SHORT);
+		}
 		String plainText = collapse(clean.body().text());
 		String lead = lead(clean);
-		return new ShowNotes(clean.body().html(), links(clean), plainText, lead.isEmpty() ? plainText : lead);
+		return new ShowNotes(clean.body().html(), links(clean), plainText, lead.isEmpty() ? plainText : lead, cut);
 	}
 
 	/**

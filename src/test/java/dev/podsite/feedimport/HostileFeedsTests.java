@@ -382,6 +382,22 @@ class HostileFeedsTests {
 	}
 
 	@Test
+	void notesThatMakeTooManyElementsAreCutWithAWarning() {
+		// Each paragraph opens the twenty formatting elements again: 14 elements in 8
+		// bytes, 300,000 from 200 KB.
+		String notes = "<p>" + "<b><i><u><s><em><strong><code><small><sub><sup>".repeat(2) + "x</p>"
+				+ "<p>x</p>".repeat(25_000);
+		serve("/formatted.xml", rss("", item("1", "One", DATE, ""),
+				item("2", "Two", DATE, "<content:encoded><![CDATA[" + notes + "]]></content:encoded>")));
+		ImportRun run = importFrom("/formatted.xml");
+		assertThat(run.getStatus()).isEqualTo(ImportStatus.SUCCEEDED);
+		assertThat(run.getWarnings()).containsExactly("Cut the notes of \"Two\" after 250,000 HTML elements, the most"
+				+ " the site keeps of one text (formatting opened again in every paragraph makes many).");
+		assertThat(notesOf("2"))
+			.endsWith("<p>(These notes are cut short here: they are longer than this site" + " keeps.)</p>");
+	}
+
+	@Test
 	void anImportPastItsTimeBudgetIsStoppedAndTheNextOneWorks() {
 		// The fetch may take 30 seconds, the whole import half a second, and the body
 		// takes 3.

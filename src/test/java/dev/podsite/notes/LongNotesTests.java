@@ -21,8 +21,9 @@ class LongNotesTests {
 	@Test
 	void notesThatFitAreKeptWhole() {
 		String notes = "<p>Short notes, <a href=\"https://a.example/\">a link</a>.</p>";
-		assertThat(ShowNotes.fromFeed(notes, BASE, ShowNotes.sizeInBytes(notes)))
-			.isEqualTo(ShowNotes.fromFeed(notes, BASE));
+		ShowNotes whole = ShowNotes.fromFeed(notes, BASE, ShowNotes.sizeInBytes(notes));
+		assertThat(whole).isEqualTo(ShowNotes.fromFeed(notes, BASE));
+		assertThat(whole.cut()).isFalse();
 	}
 
 	@Test
@@ -54,6 +55,18 @@ class LongNotesTests {
 		String notes = "<p>" + "😀".repeat(10) + "</p>";
 		ShowNotes cut = ShowNotes.fromFeed(notes, BASE, "<p>".length() + 6);
 		assertThat(cut.html()).isEqualTo("<p>😀</p>" + CUT_SHORT);
+	}
+
+	@Test
+	void notesThatMakeTooManyElementsAreCutThere() {
+		// Each paragraph opens the twenty formatting elements again: 14 elements in 8
+		// bytes.
+		String notes = "<p>" + "<b><i><u><s><em><strong><code><small><sub><sup>".repeat(2) + "x</p>"
+				+ "<p>x</p>".repeat(64 * 1024);
+		ShowNotes cut = ShowNotes.fromHtml(notes, BASE);
+		assertThat(cut.cut()).isTrue();
+		assertThat(cut.html()).startsWith("<p><b><i><u><s><em><strong><code><small><sub><sup>").endsWith(CUT_SHORT);
+		assertThat(cut.html().length()).isLessThan(ShowNotes.MAX_ELEMENTS * 12);
 	}
 
 	@Test
