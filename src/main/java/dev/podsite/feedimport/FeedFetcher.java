@@ -79,14 +79,19 @@ class FeedFetcher {
 		return fetch(url, null);
 	}
 
+	FetchedFeed fetch(URI url, FeedState.@Nullable Validators validators) throws FeedImportException {
+		return fetch(url, validators, ImportBudget.unlimited());
+	}
+
 	/**
 	 * Fetches the feed; with validators, as a conditional GET that a source may answer
-	 * with 304 Not Modified.
+	 * with 304 Not Modified. The fetch ends with the import's budget if that ends first.
 	 */
-	FetchedFeed fetch(URI url, FeedState.@Nullable Validators validators) throws FeedImportException {
+	FetchedFeed fetch(URI url, FeedState.@Nullable Validators validators, ImportBudget budget)
+			throws FeedImportException {
 		String scheme = (url.getScheme() != null) ? url.getScheme().toLowerCase(Locale.ROOT) : "";
 		return switch (scheme) {
-			case "http", "https" -> fetchHttp(url, validators);
+			case "http", "https" -> fetchHttp(url, validators, budget);
 			case "file" -> fetchFile(url);
 			default -> throw new FeedImportException("The feed URL " + url + " is not an http, https or file URL.");
 		};
@@ -107,12 +112,15 @@ class FeedFetcher {
 		}
 	}
 
-	private FetchedFeed fetchHttp(URI url, FeedState.@Nullable Validators validators) throws FeedImportException {
-		FetchDeadline deadline = FetchDeadline.after(this.totalTimeout);
+	private FetchedFeed fetchHttp(URI url, FeedState.@Nullable Validators validators, ImportBudget budget)
+			throws FeedImportException {
+		Duration left = budget.remaining();
+		FetchDeadline deadline = FetchDeadline
+			.after((left.compareTo(this.totalTimeout) < 0) ? left : this.totalTimeout);
 		URI current = url;
 		this.guard.check(url, "The feed at " + url);
 		for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-			HttpResponse<InputStream> response = send(current, deadline, validators);
+			HttpResponse<InputStream> response = send(current, deadline, validators, budget);
 			int status = response.statusCode();
 			String etag = response.headers().firstValue("ETag").orElse(null);
 			String lastModified = response.headers().firstValue("Last-Modified").orElse(null);
@@ -144,13 +152,13 @@ class FeedFetcher {
 					InputStream body = decoded(response.body(), encoding)) {
 				byte[] bytes = readLimited(body, current);
 				if (!watch.finishedInTime()) {
-					throw timedOut(current, null);
+					throw timedOut(current, budget, null);
 				}
 				return new FetchedFeed(current, bytes, contentType, etag, lastModified, false);
 			}
 			catch (IOException ex) {
 				if (deadline.isOver()) {
-					throw timedOut(current, ex);
+					throw timedOut(current, budget, ex);
 				}
 				throw new FeedImportException("Reading the feed at " + current + " failed: " + describe(ex) + ".", ex);
 			}
@@ -183,11 +191,11 @@ class FeedFetcher {
 		return target;
 	}
 
-	private HttpResponse<InputStream> send(URI url, FetchDeadline deadline, FeedState.@Nullable Validators validators)
-			throws FeedImportException {
+	private HttpResponse<InputStream> send(URI url, FetchDeadline deadline, FeedState.@Nullable Validators validators,
+			ImportBudget budget) throws FeedImportException {
 		Duration remaining = deadline.remaining();
 		if (remaining.isZero()) {
-			throw timedOut(url, null);
+			throw timedOut(url, budget, null);
 		}
 		HttpRequest.Builder request = HttpRequest.newBuilder(url)
 			.timeout(remaining)
@@ -206,7 +214,7 @@ class FeedFetcher {
 			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
 		}
 		catch (HttpTimeoutException ex) {
-			throw timedOut(url, ex);
+			throw timedOut(url, budget, ex);
 		}
 		catch (ConnectException ex) {
 			// HttpClient wraps the resolver's failure in one or two ConnectExceptions.
@@ -230,7 +238,10 @@ class FeedFetcher {
 				+ url + " could not be fetched.", cause);
 	}
 
-	private FeedImportException timedOut(URI url, @Nullable Exception cause) {
+	private FeedImportException timedOut(URI url, ImportBudget budget, @Nullable Exception cause) {
+		if (budget.isOver()) {
+			return budget.exceeded(cause);
+		}
 		return new FeedImportException("The feed at " + url + " could not be fetched within "
 				+ FetchDeadline.inWords(this.totalTimeout) + "; the server is too slow or does not finish its answer.",
 				cause);

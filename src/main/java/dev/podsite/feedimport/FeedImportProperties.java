@@ -17,14 +17,31 @@ import org.springframework.util.unit.DataSize;
  * @param maxBytes the largest feed body accepted, after decompression
  * @param allowPrivateAddresses whether the feed (or a redirect) may lead to a loopback,
  * private or other internal address; off except for local testing
+ * @param maxItems the most items (episodes) a feed may list; a feed with more is refused
+ * before it is read whole
+ * @param maxElements the most XML elements (with comments and CDATA sections) a feed may
+ * hold, as each takes memory when the feed is read; a feed with more is refused
+ * @param maxNotesBytes the longest notes of an item (or description of the show) kept;
+ * longer ones are cut, with a warning
+ * @param importTimeout how long one import may take, from the fetch to the commit; an
+ * import that takes longer is stopped and changes nothing
  */
 @ConfigurationProperties("podsite.feed")
 public record FeedImportProperties(URI url, @DefaultValue("PT15M") Duration refresh,
 		@DefaultValue("true") boolean schedule, @DefaultValue("50MB") DataSize maxBytes,
-		@DefaultValue("false") boolean allowPrivateAddresses) {
+		@DefaultValue("false") boolean allowPrivateAddresses, @DefaultValue("20000") int maxItems,
+		@DefaultValue("1000000") int maxElements, @DefaultValue("1MB") DataSize maxNotesBytes,
+		@DefaultValue("PT5M") Duration importTimeout) {
 
 	@ConstructorBinding
 	public FeedImportProperties {
+	}
+
+	/** The default limits of a feed's items, elements, notes and time. */
+	public FeedImportProperties(URI url, Duration refresh, boolean schedule, DataSize maxBytes,
+			boolean allowPrivateAddresses) {
+		this(url, refresh, schedule, maxBytes, allowPrivateAddresses, 20_000, 1_000_000, DataSize.ofMegabytes(1),
+				Duration.ofMinutes(5));
 	}
 
 	/** Private addresses refused, as by default. */

@@ -1,6 +1,5 @@
 package dev.podsite.feedimport;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionTimedOutException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -135,6 +136,7 @@ public class FeedImporter {
 	}
 
 	private ImportRun run() {
+		ImportBudget budget = ImportBudget.startingNow(this.properties.importTimeout());
 		Instant started = this.clock.instant();
 		this.runs.deleteStartedBefore(started.minus(KEEP_RUNS));
 		URI url = this.properties.url();
@@ -143,7 +145,7 @@ public class FeedImporter {
 			// Ask for changes only when what is stored is that feed's: not the demo.
 			Optional<FeedState.Validators> validators = this.shows.hasRealShow() ? this.state.validators(url.toString())
 					: Optional.empty();
-			FetchedFeed fetched = this.fetcher.fetch(url, validators.orElse(null));
+			FetchedFeed fetched = this.fetcher.fetch(url, validators.orElse(null), budget);
 			String hash = contentHash(fetched);
 			if (fetched.notModified()) {
 				run.unchanged("The feed has not changed since the last import (its server answered 304 Not Modified).",
@@ -153,9 +155,12 @@ public class FeedImporter {
 				run.unchanged("The feed is byte for byte the one imported last time.", this.clock.instant());
 			}
 			else {
-				ImportedFeed feed = FeedMapper.map(FeedReader.parse(fetched), url);
+				FeedReader.ReadFeed read = FeedReader.parse(fetched, this.properties.maxItems(),
+						this.properties.maxElements());
+				budget.check();
+				ImportedFeed feed = FeedMapper.map(read, url, this.properties.maxNotesBytes().toBytes(), budget);
 				refuseToEmptyTheSite(feed);
-				write(run, feed, url.toString(), false);
+				write(run, feed, url.toString(), false, budget);
 			}
 			this.state.succeeded(url.toString(), new FeedState.Validators(fetched.etag(), fetched.lastModified(),
 					fetched.notModified() ? validators.get().contentHash() : hash));
@@ -167,6 +172,12 @@ public class FeedImporter {
 		catch (RuntimeException ex) {
 			run.failed("The import failed unexpectedly (" + ex + "); nothing was changed.", this.clock.instant());
 			log.error("Importing the feed at {} failed unexpectedly; nothing was changed", url, ex);
+		}
+		catch (Throwable ex) {
+			// An error too ends this run only: what the import held is garbage by now, so
+			// even after running out of memory the run can say why, and the site goes on.
+			run.failed(unexpectedError(ex), this.clock.instant());
+			log.error("Importing the feed at {} failed with an error; nothing was changed", url, ex);
 		}
 		if (run.getStatus() == ImportStatus.FAILED) {
 			int failures = this.state.failed(this.clock.instant(), this.properties.refresh());
@@ -189,9 +200,9 @@ public class FeedImporter {
 		try (InputStream in = new ClassPathResource(DEMO_FEED).getInputStream()) {
 			FetchedFeed fetched = new FetchedFeed(URI.create("classpath:" + DEMO_FEED), in.readAllBytes(), null);
 			ImportedFeed feed = FeedMapper.map(FeedReader.parse(fetched), fetched.url());
-			write(run, feed, this.properties.url().toString(), true);
+			write(run, feed, this.properties.url().toString(), true, ImportBudget.unlimited());
 		}
-		catch (IOException | FeedImportException | RuntimeException ex) {
+		catch (Throwable ex) {
 			// Also a database error: a run left RUNNING says an import is under way.
 			run.failed("The demo snapshot could not be imported: " + ex.getMessage(), this.clock.instant());
 			log.error("The bundled demo snapshot could not be imported", ex);
@@ -215,18 +226,53 @@ public class FeedImporter {
 		}
 	}
 
+	/** The reason of a run that an error ended, in words. */
+	private static String unexpectedError(Throwable error) {
+		if (error instanceof OutOfMemoryError) {
+			return "The import ran out of memory (" + error.getMessage() + "): the feed is too large for the memory"
+					+ " the site has. Nothing was changed. Lower podsite.feed.max-items or podsite.feed.max-elements,"
+					+ " or give the site more memory.";
+		}
+		if (error instanceof StackOverflowError) {
+			return "The import ran out of stack (StackOverflowError), most likely on a part of the feed nested too"
+					+ " deeply. Nothing was changed.";
+		}
+		return "The import failed unexpectedly (" + error + "); nothing was changed.";
+	}
+
 	/**
 	 * Writes the show and its episodes in one transaction: all of the feed or nothing.
+	 * The transaction ends with the import's budget: its statements time out then, and
+	 * one past the budget rolls back.
 	 */
-	private void write(ImportRun run, ImportedFeed feed, String feedUrl, boolean demo) {
-		FeedEpisodes.Stored counts = this.transactions.execute((status) -> {
-			ShowStore.Saved show = this.shows.save(feed.show(), feedUrl, demo);
-			if (show.replacedDemo()) {
-				int removed = this.episodes.removeAll(show.showId());
-				log.info("The real feed replaces the demo snapshot: removed its {} demo episodes", removed);
+	private void write(ImportRun run, ImportedFeed feed, String feedUrl, boolean demo, ImportBudget budget)
+			throws FeedImportException {
+		budget.check();
+		TransactionTemplate transaction = new TransactionTemplate(
+				Objects.requireNonNull(this.transactions.getTransactionManager()), this.transactions);
+		transaction.setTimeout((int) Math.min(Integer.MAX_VALUE, budget.remaining().toSeconds() + 1));
+		FeedEpisodes.Stored counts;
+		try {
+			counts = transaction.execute((status) -> {
+				ShowStore.Saved show = this.shows.save(feed.show(), feedUrl, demo);
+				if (show.replacedDemo()) {
+					int removed = this.episodes.removeAll(show.showId());
+					log.info("The real feed replaces the demo snapshot: removed its {} demo episodes", removed);
+				}
+				FeedEpisodes.Stored stored = this.episodes.store(show.showId(), feed.episodes(), this.clock.instant());
+				if (budget.isOver()) {
+					throw new TransactionTimedOutException("The import's time budget is over: rolled back");
+				}
+				return stored;
+			});
+		}
+		catch (RuntimeException ex) {
+			// A statement cancelled at the budget's end fails in its own way.
+			if (budget.isOver()) {
+				throw budget.exceeded(ex);
 			}
-			return this.episodes.store(show.showId(), feed.episodes(), this.clock.instant());
-		});
+			throw ex;
+		}
 		List<String> warnings = new ArrayList<>(feed.warnings());
 		warnings.addAll(counts.warnings());
 		run.succeeded(counts, warnings, this.clock.instant());

@@ -49,24 +49,42 @@ final class FeedMapper {
 
 	private final URI feedUrl;
 
+	private final long maxNotesBytes;
+
+	private final ImportBudget budget;
+
 	private final List<String> warnings = new ArrayList<>();
 
-	private FeedMapper(URI feedUrl) {
+	private FeedMapper(URI feedUrl, long maxNotesBytes, ImportBudget budget) {
 		this.feedUrl = feedUrl;
+		this.maxNotesBytes = maxNotesBytes;
+		this.budget = budget;
 	}
 
-	static ImportedFeed map(FeedReader.ReadFeed read, URI feedUrl) {
-		FeedMapper mapper = new FeedMapper(feedUrl);
+	/** Notes of any length, without a time limit: for the bundled snapshot and tests. */
+	static ImportedFeed map(FeedReader.ReadFeed read, URI feedUrl) throws FeedImportException {
+		return map(read, feedUrl, Long.MAX_VALUE, ImportBudget.unlimited());
+	}
+
+	/**
+	 * Maps the feed, cutting notes longer than {@code maxNotesBytes}; stops when the
+	 * import's budget is over.
+	 */
+	static ImportedFeed map(FeedReader.ReadFeed read, URI feedUrl, long maxNotesBytes, ImportBudget budget)
+			throws FeedImportException {
+		FeedMapper mapper = new FeedMapper(feedUrl, maxNotesBytes, budget);
 		mapper.warnings.addAll(read.warnings());
 		return mapper.map(read.feed());
 	}
 
-	private ImportedFeed map(SyndFeed feed) {
+	private ImportedFeed map(SyndFeed feed) throws FeedImportException {
 		String link = webUrl(feed.getLink(), "the show's link");
 		String notesBase = (link != null) ? link : this.feedUrl.toString();
 		ShowContent show = show(feed, link, notesBase);
 		Map<String, ImportedEpisode> episodes = new LinkedHashMap<>();
 		for (SyndEntry entry : feed.getEntries()) {
+			// Sanitizing notes takes time: a long feed stops between two items.
+			this.budget.check();
 			ImportedEpisode episode = episode(entry, notesBase);
 			ImportedEpisode first = episodes.putIfAbsent(episode.identity(), episode);
 			if (first != null) {
@@ -94,7 +112,7 @@ final class FeedMapper {
 		SyndImage image = feed.getImage();
 		String imageUrl = webUrl(firstText(itunesImage(itunes), (image != null) ? image.getUrl() : null),
 				"the show's image");
-		return new ShowContent(title, link, ShowNotes.fromFeed(description, notesBase).html(), author,
+		return new ShowContent(title, link, notes(description, notesBase, "the show's description").html(), author,
 				(itunes != null) ? trim(itunes.getOwnerName()) : null,
 				(itunes != null) ? trim(itunes.getOwnerEmailAddress()) : null, imageUrl, trim(feed.getLanguage()),
 				trim(feed.getCopyright()), (itunes != null) ? itunes.getExplicitNullable() : null,
@@ -178,7 +196,7 @@ final class FeedMapper {
 			guid = identity;
 		}
 
-		ShowNotes notes = ShowNotes.fromFeed(notesSource(entry, itunes), notesBase);
+		ShowNotes notes = notes(notesSource(entry, itunes), notesBase, "the notes of " + named);
 		String chaptersUrl = (podcast != null && podcast.getChapters() != null)
 				? webUrl(podcast.getChapters().url(), "the chapters of " + named) : null;
 		EpisodeContent content = new EpisodeContent(title, EpisodeNotes.of(notes), audioUrl,
@@ -211,6 +229,21 @@ final class FeedMapper {
 			this.warnings.add("The audio of \"" + title + "\" has no type; published as " + type + ", from its URL.");
 		}
 		return type;
+	}
+
+	/** Notes cut to what the site keeps, with a warning when they were. */
+	private ShowNotes notes(@Nullable String source, String notesBase, String what) {
+		ShowNotes notes = ShowNotes.fromFeed(source, notesBase, this.maxNotesBytes);
+		if (notes.cut() && source != null) {
+			long size = ShowNotes.sizeInBytes(source);
+			this.warnings.add((size > this.maxNotesBytes)
+					? "Cut " + what + ", " + size(size) + " long, to the first " + size(this.maxNotesBytes)
+							+ ", the most the site keeps (podsite.feed.max-notes-bytes)."
+					: "Cut " + what + " after " + String.format(Locale.ROOT, "%,d", ShowNotes.MAX_ELEMENTS)
+							+ " HTML elements, the most the site keeps of one text (formatting opened again in"
+							+ " every paragraph makes many).");
+		}
+		return notes;
 	}
 
 	/** content:encoded first, then description, then itunes:summary. */
@@ -338,6 +371,19 @@ final class FeedMapper {
 							: "only http and https addresses are kept."));
 		}
 		return web;
+	}
+
+	/** A size as a host reads it: "1 MB", "2.3 MB", "800 KB", "120 bytes". */
+	private static String size(long bytes) {
+		if (bytes >= 1024 * 1024) {
+			return decimal(bytes / (1024.0 * 1024)) + " MB";
+		}
+		return (bytes >= 1024) ? decimal(bytes / 1024.0) + " KB" : bytes + " bytes";
+	}
+
+	private static String decimal(double value) {
+		String text = String.format(Locale.ROOT, "%.1f", value);
+		return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
 	}
 
 	private static String shortened(String text) {

@@ -46,8 +46,6 @@ final class FeedReader {
 
 	private static final Pattern UNBOUND_PREFIX = Pattern.compile("The prefix \"(\\w+)\" for element");
 
-	private static final Pattern HTML_PAGE = Pattern.compile("(?is)\\s*(<!--.*?-->\\s*)*(<!DOCTYPE\\s+html|<html)");
-
 	private static final Pattern CHARSET_PARAMETER = Pattern.compile("(?i);\\s*charset\\s*=\\s*[\"']?([^\"';\\s]+)");
 
 	private static final Pattern ROOT_ELEMENT = Pattern.compile("<(rss|feed|rdf:RDF)(?=[\\s>/])");
@@ -59,16 +57,28 @@ final class FeedReader {
 	record ReadFeed(SyndFeed feed, List<String> warnings) {
 	}
 
+	/** Without limits of items or elements: for the bundled snapshot and tests. */
 	static ReadFeed parse(FetchedFeed fetched) throws FeedImportException {
+		return parse(fetched, Integer.MAX_VALUE, Integer.MAX_VALUE);
+	}
+
+	/**
+	 * Parses the feed, unless it lists more than {@code maxItems} items or holds more
+	 * than {@code maxElements} elements: counted first, in one pass that keeps nothing,
+	 * as Rome builds a tree of the whole document that takes many times its size in
+	 * memory.
+	 */
+	static ReadFeed parse(FetchedFeed fetched, int maxItems, int maxElements) throws FeedImportException {
 		if (fetched.body().length == 0) {
 			throw new FeedImportException("The feed at " + fetched.url() + " is empty.");
 		}
 		List<String> warnings = new ArrayList<>();
 		String xml = decode(fetched, warnings);
-		if (HTML_PAGE.matcher(xml).lookingAt()) {
+		if (isHtmlPage(xml)) {
 			throw new FeedImportException("The address " + fetched.url()
 					+ " answered with an HTML page, not a feed (perhaps an error or login page).");
 		}
+		refuseTooLarge(fetched, FeedSize.count(xml), maxItems, maxElements);
 		while (true) {
 			try {
 				return new ReadFeed(build(xml), warnings);
@@ -88,6 +98,59 @@ final class FeedReader {
 				throw notAFeed(fetched, ex.getMessage());
 			}
 		}
+	}
+
+	/**
+	 * Whether the document is an HTML page: after blanks and comments, an HTML doctype or
+	 * an html element. A loop, not a regular expression: a repeated group recurses once
+	 * per repetition, and a few thousand comments overflowed the stack.
+	 */
+	static boolean isHtmlPage(String document) {
+		int at = skipBlanks(document, 0);
+		while (document.startsWith("<!--", at)) {
+			int end = document.indexOf("-->", at + 4);
+			if (end < 0) {
+				return false;
+			}
+			at = skipBlanks(document, end + 3);
+		}
+		if (document.regionMatches(true, at, "<html", 0, 5)) {
+			return true;
+		}
+		int name = at + "<!DOCTYPE".length();
+		return document.regionMatches(true, at, "<!DOCTYPE", 0, 9) && skipBlanks(document, name) > name
+				&& document.regionMatches(true, skipBlanks(document, name), "html", 0, 4);
+	}
+
+	/** The index of the first character from {@code from} that is not white space. */
+	private static int skipBlanks(String text, int from) {
+		int at = from;
+		while (at < text.length() && isBlank(text.charAt(at))) {
+			at++;
+		}
+		return at;
+	}
+
+	private static boolean isBlank(char c) {
+		return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
+	}
+
+	private static void refuseTooLarge(FetchedFeed fetched, FeedSize size, int maxItems, int maxElements)
+			throws FeedImportException {
+		if (size.items() > maxItems) {
+			throw new FeedImportException("The feed at " + fetched.url() + " lists " + number(size.items())
+					+ " items, more than the " + number(maxItems) + " the site imports (podsite.feed.max-items)."
+					+ " Nothing of the feed was imported.");
+		}
+		if (size.elements() > maxElements) {
+			throw new FeedImportException("The feed at " + fetched.url() + " holds " + number(size.elements())
+					+ " XML elements, more than the " + number(maxElements)
+					+ " the site reads (podsite.feed.max-elements). Nothing of the feed was imported.");
+		}
+	}
+
+	private static String number(long number) {
+		return String.format(Locale.ROOT, "%,d", number);
 	}
 
 	private static SyndFeed build(String xml) throws FeedException {

@@ -53,6 +53,10 @@ final class FetchDeadline {
 			return duration.toMillis() + " ms";
 		}
 		long seconds = duration.toSeconds();
+		if (seconds >= 60 && seconds % 60 == 0) {
+			long minutes = seconds / 60;
+			return minutes + ((minutes == 1) ? " minute" : " minutes");
+		}
 		return seconds + ((seconds == 1) ? " second" : " seconds");
 	}
 

@@ -25,12 +25,24 @@ import org.nibor.autolink.Span;
  * @param links every link of the notes, in order, without repeats
  * @param plainText the text without markup, whitespace collapsed
  * @param lead the opening prose of the notes (paragraphs, not headings or link lists)
+ * @param cut whether the notes were longer than the site keeps, and cut short
  */
-public record ShowNotes(String html, List<NoteLink> links, String plainText, String lead) {
+public record ShowNotes(String html, List<NoteLink> links, String plainText, String lead, boolean cut) {
 
-	private static final ShowNotes EMPTY = new ShowNotes("", List.of(), "", "");
+	private static final ShowNotes EMPTY = new ShowNotes("", List.of(), "", "", false);
+
+	/**
+	 * The most elements notes may make, some 80 MB while they are sanitized; what follows
+	 * is cut. Formatting that HTML opens again in every paragraph makes a dozen elements
+	 * of each: 1 MB of such notes made 1.7 million elements, 260 MB before they were even
+	 * cleaned. Real notes of 1 MB make some 20,000.
+	 */
+	public static final int MAX_ELEMENTS = 250_000;
 
 	private static final int LEAD_LENGTH = 200;
+
+	/** The last paragraph of notes that were cut, for listeners. */
+	static final String CUT_SHORT = "(These notes are cut short here: they are longer than this site keeps.)";
 
 	private static final Pattern BLANK_LINES = Pattern.compile("\\R\\s*\\R");
 
@@ -47,10 +59,38 @@ public record ShowNotes(String html, List<NoteLink> links, String plainText, Str
 	 * @param baseUri what relative links resolve against (the show's link)
 	 */
 	public static ShowNotes fromFeed(@Nullable String source, @Nullable String baseUri) {
+		return fromFeed(source, baseUri, Long.MAX_VALUE);
+	}
+
+	/**
+	 * Notes from a feed, of which at most the first {@code maxBytes} (UTF-8) are kept:
+	 * cut before the last tag that fits whole, or after the last whole word of text, with
+	 * the elements still open there closed and a last paragraph that says so.
+	 */
+	public static ShowNotes fromFeed(@Nullable String source, @Nullable String baseUri, long maxBytes) {
 		if (source == null || source.isBlank()) {
 			return EMPTY;
 		}
-		return fromHtml(isMarkup(source) ? source : plainTextToHtml(source), baseUri);
+		boolean tooLong = sizeInBytes(source) > maxBytes;
+		String kept = tooLong ? source.substring(0, cutIndex(source, maxBytes)) : source;
+		// Parsed once: what tells markup from plain text is what the sanitizer reads.
+		NotesSanitizer.Parsed parsed = NotesSanitizer.parse(kept, baseUri);
+		if (!isMarkup(parsed.document())) {
+			parsed = NotesSanitizer.parse(plainTextToHtml(kept), baseUri);
+		}
+		return of(parsed, baseUri, tooLong);
+	}
+
+	/** The size of {@code text} in UTF-8, counted without encoding it. */
+	public static long sizeInBytes(String text) {
+		long bytes = 0;
+		int index = 0;
+		while (index < text.length()) {
+			int size = utf8Length(text, index);
+			bytes += size;
+			index += (size == 4) ? 2 : 1;
+		}
+		return bytes;
 	}
 
 	/** Notes from HTML nobody vouches for (a feed, rendered Markdown). */
@@ -58,10 +98,64 @@ public record ShowNotes(String html, List<NoteLink> links, String plainText, Str
 		if (html == null || html.isBlank()) {
 			return EMPTY;
 		}
-		Document clean = NotesSanitizer.sanitize(html, baseUri);
+		return of(NotesSanitizer.parse(html, baseUri), baseUri, false);
+	}
+
+	/**
+	 * Sanitized notes; when cut, too long or making too many elements, with a last
+	 * paragraph that says so.
+	 */
+	private static ShowNotes of(NotesSanitizer.Parsed parsed, @Nullable String baseUri, boolean tooLong) {
+		Document clean = NotesSanitizer.sanitize(parsed.document(), baseUri);
+		boolean cut = tooLong || parsed.cut();
+		if (cut) {
+			clean.body().appendElement("p").text(CUT_SHORT);
+		}
 		String plainText = collapse(clean.body().text());
 		String lead = lead(clean);
-		return new ShowNotes(clean.body().html(), links(clean), plainText, lead.isEmpty() ? plainText : lead);
+		return new ShowNotes(clean.body().html(), links(clean), plainText, lead.isEmpty() ? plainText : lead, cut);
+	}
+
+	/**
+	 * Where to cut {@code source} to keep at most {@code maxBytes}: not in a tag, not in
+	 * a word, not in a character.
+	 */
+	private static int cutIndex(String source, long maxBytes) {
+		int end = 0;
+		long bytes = 0;
+		while (end < source.length()) {
+			int size = utf8Length(source, end);
+			if (bytes + size > maxBytes) {
+				break;
+			}
+			bytes += size;
+			end += (size == 4) ? 2 : 1;
+		}
+		int tagEnd = source.lastIndexOf('>', end - 1);
+		int tagStart = source.lastIndexOf('<', end - 1);
+		if (tagStart > tagEnd) {
+			return tagStart;
+		}
+		for (int space = end; space > tagEnd + 1; space--) {
+			if (Character.isWhitespace(source.charAt(space - 1))) {
+				return space - 1;
+			}
+		}
+		return end;
+	}
+
+	/** The UTF-8 size of the character at {@code index}: 4 for a surrogate pair. */
+	private static int utf8Length(String text, int index) {
+		char c = text.charAt(index);
+		if (c < 0x80) {
+			return 1;
+		}
+		if (c < 0x800) {
+			return 2;
+		}
+		boolean pair = Character.isHighSurrogate(c) && index + 1 < text.length()
+				&& Character.isLowSurrogate(text.charAt(index + 1));
+		return pair ? 4 : 3;
 	}
 
 	/** The lead cut at a word boundary to at most {@code maxChars}, with "…". */
@@ -100,7 +194,11 @@ public record ShowNotes(String html, List<NoteLink> links, String plainText, Str
 	 * it markup.
 	 */
 	static boolean isMarkup(String source) {
-		Element body = Jsoup.parseBodyFragment(source).body();
+		return isMarkup(Jsoup.parseBodyFragment(source));
+	}
+
+	private static boolean isMarkup(Document parsed) {
+		Element body = parsed.body();
 		return body.getAllElements().stream().anyMatch((element) -> element != body && element.tag().isKnownTag());
 	}
 

@@ -1,5 +1,6 @@
 package dev.podsite.feedimport;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -17,6 +18,7 @@ import dev.podsite.episode.EpisodeSummary;
 import dev.podsite.support.Database;
 import dev.podsite.support.Fixtures;
 import dev.podsite.support.MutableClock;
+import org.jspecify.annotations.Nullable;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -232,6 +234,30 @@ class FeedImporterTests {
 	}
 
 	@Test
+	void anImportThatRunsOutOfMemoryIsRecordedAsFailedAndTheDemoStillComes() {
+		ImportRun run = importThrowing(new OutOfMemoryError("Java heap space"));
+		assertThat(run.getStatus()).isEqualTo(ImportStatus.FAILED);
+		assertThat(run.getErrorMessage()).isEqualTo("The import ran out of memory (Java heap space): the feed is too"
+				+ " large for the memory the site has. Nothing was changed. Lower podsite.feed.max-items or"
+				+ " podsite.feed.max-elements, or give the site more memory.");
+		assertThat(this.jdbc.queryForList("SELECT demo || ' ' || status FROM import_run ORDER BY id", String.class))
+			.containsExactly("false FAILED", "true SUCCEEDED");
+	}
+
+	@Test
+	void anImportThatOverflowsTheStackIsRecordedAsFailedAndTheNextOneWorks() {
+		ImportRun run = importThrowing(new StackOverflowError());
+		assertThat(run.getStatus()).isEqualTo(ImportStatus.FAILED);
+		assertThat(run.getErrorMessage()).isEqualTo("The import ran out of stack (StackOverflowError), most likely on"
+				+ " a part of the feed nested too deeply. Nothing was changed.");
+		assertThat(this.jdbc.queryForObject("SELECT status FROM import_run WHERE id = ?", String.class, run.getId()))
+			.isEqualTo("FAILED");
+		assertThat(
+				this.harness.importXml(this.dir.resolve("feed.xml"), rss("", item("1", "One", DATE, ""))).getStatus())
+			.isEqualTo(ImportStatus.SUCCEEDED);
+	}
+
+	@Test
 	void aBrokenFeedFailsWithAReasonAndChangesNothing() {
 		Path feed = this.dir.resolve("feed.xml");
 		this.harness.importXml(feed, rss("", item("1", "One", DATE, "")));
@@ -324,6 +350,21 @@ class FeedImporterTests {
 	}
 
 	/** Every column of every episode, as text (arrays and JSON compare by value). */
+	/** An import whose fetch ends with {@code error}, as a fetch or a parse may. */
+	private ImportRun importThrowing(Error error) {
+		FeedImportProperties properties = ImporterHarness.properties(this.dir.resolve("feed.xml").toUri());
+		FeedFetcher failing = new FeedFetcher(properties, "https://podcast.example", Duration.ofSeconds(1),
+				Duration.ofSeconds(1)) {
+
+			@Override
+			FetchedFeed fetch(URI url, FeedState.@Nullable Validators validators, ImportBudget budget) {
+				throw error;
+			}
+
+		};
+		return this.harness.importer(properties, failing).importNow();
+	}
+
 	private List<String> episodeRows() {
 		return this.jdbc.queryForList("SELECT to_jsonb(e)::text FROM episode e ORDER BY id", String.class);
 	}

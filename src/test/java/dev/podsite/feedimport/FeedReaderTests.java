@@ -51,6 +51,57 @@ class FeedReaderTests {
 	}
 
 	@Test
+	void anHtmlPageIsToldAfterAnyNumberOfCommentsWithoutRecursion() {
+		String comments = "<!-- x -->\n".repeat(100_000);
+		assertThat(FeedReader.isHtmlPage(comments + "<!DOCTYPE html><html></html>")).isTrue();
+		assertThat(FeedReader.isHtmlPage(comments + "<HTML lang=\"en\">")).isTrue();
+		assertThat(FeedReader.isHtmlPage(" \t<!doctype\n  HTML>")).isTrue();
+		assertThat(FeedReader.isHtmlPage(comments + "<rss version=\"2.0\"></rss>")).isFalse();
+		assertThat(FeedReader.isHtmlPage("<?xml version=\"1.0\"?><html/>")).isFalse();
+		assertThat(FeedReader.isHtmlPage("<!-- not closed <html>")).isFalse();
+		assertThat(FeedReader.isHtmlPage("<!DOCTYPEhtml>")).isFalse();
+		assertThat(FeedReader.isHtmlPage("")).isFalse();
+	}
+
+	@Test
+	void aFeedWithMoreItemsThanAllowedIsRefusedAndOneWithAsManyIsRead() throws Exception {
+		String feed = "<rss version=\"2.0\"><channel><title>Show</title><link>https://show.example/</link>"
+				+ "<description>d</description>" + "<item><guid>a</guid></item>".repeat(3) + "</channel></rss>";
+		byte[] body = feed.getBytes(StandardCharsets.UTF_8);
+		assertThat(FeedReader.parse(new FetchedFeed(URL, body, "text/xml"), 3, 1_000).feed().getEntries()).hasSize(3);
+		assertThatExceptionOfType(FeedImportException.class)
+			.isThrownBy(() -> FeedReader.parse(new FetchedFeed(URL, body, "text/xml"), 2, 1_000))
+			.withMessage("The feed at " + URL + " lists 3 items, more than the 2 the site imports"
+					+ " (podsite.feed.max-items). Nothing of the feed was imported.");
+		assertThatExceptionOfType(FeedImportException.class)
+			.isThrownBy(() -> FeedReader.parse(new FetchedFeed(URL, body, "text/xml"), 3, 10))
+			.withMessage("The feed at " + URL + " holds 11 XML elements, more than the 10 the site reads"
+					+ " (podsite.feed.max-elements). Nothing of the feed was imported.");
+	}
+
+	@Test
+	void countsItemsAndEntriesOfEveryKindAndWhatTakesMemory() {
+		assertThat(FeedSize.count("<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry/><entry/></feed>"))
+			.isEqualTo(new FeedSize(2, 3));
+		assertThat(FeedSize.count("<rdf:RDF><channel/><item/><item/><item/></rdf:RDF>")).isEqualTo(new FeedSize(3, 5));
+		// Undeclared prefixes do not stop the count, nor do unknown entities.
+		assertThat(FeedSize.count("<rss><channel><item><itunes:title>&nbsp;</itunes:title></item></channel></rss>"))
+			.isEqualTo(new FeedSize(1, 4));
+		assertThat(FeedSize
+			.count("<rss><channel><item><![CDATA[a]]><![CDATA[b]]><!-- c --><?pi x?></item>" + "</channel></rss>"))
+			.isEqualTo(new FeedSize(1, 7));
+	}
+
+	@Test
+	void theCountStopsAtADoctypeOrWhereTheXmlBreaks() {
+		assertThat(FeedSize.count("""
+				<?xml version="1.0"?>
+				<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+				<rss><channel><item>&xxe;</item></channel></rss>""")).isEqualTo(new FeedSize(0, 0));
+		assertThat(FeedSize.count("<rss><channel><item/><item></chanel><item/></rss>")).isEqualTo(new FeedSize(2, 4));
+	}
+
+	@Test
 	void refusesARootElementWithoutAChannel() {
 		assertThatExceptionOfType(FeedImportException.class).isThrownBy(() -> read("<rss>\n</rss>"))
 			.withMessageContaining("is not an RSS or Atom feed (it has no channel)");

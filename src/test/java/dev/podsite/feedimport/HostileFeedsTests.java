@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import com.sun.net.httpserver.HttpHandler;
 import dev.podsite.support.Database;
@@ -21,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.unit.DataSize;
 
 import static dev.podsite.feedimport.TestFeeds.item;
 import static dev.podsite.feedimport.TestFeeds.rss;
@@ -43,6 +46,9 @@ class HostileFeedsTests {
 	private static final String ETAG = "\"v1\"";
 
 	private static final String LAST_MODIFIED = "Mon, 01 Jan 2024 10:00:00 GMT";
+
+	/** 32 KB of comments before the document: once enough to overflow a stack. */
+	private static final String COMMENTS = "<!-- x -->".repeat(3_200);
 
 	private static final byte[] GOOD_FEED = rss("", item("1", "One", DATE, ""), item("2", "Two", DATE, ""))
 		.getBytes(StandardCharsets.UTF_8);
@@ -82,6 +88,7 @@ class HostileFeedsTests {
 	@AfterEach
 	void stopHost() {
 		this.host.close();
+		this.jdbc.execute("DROP TRIGGER IF EXISTS slow_episode ON episode");
 	}
 
 	@Test
@@ -280,6 +287,168 @@ class HostileFeedsTests {
 		assertThat(this.jdbc.queryForObject("SELECT etag FROM feed_state", String.class)).isEqualTo(ETAG);
 	}
 
+	@Test
+	void twoMegabytesOfNestedNotesInOneItemImportInSeconds() {
+		// Each span holds a paragraph, so each becomes a div: a repair per 21 bytes.
+		String nested = "<span><p>x</p></span>";
+		int repeats = 2 * 1024 * 1024 / nested.length();
+		serve("/nested.xml", rss("", item("1", "One", DATE, ""), item("2", "Two", DATE,
+				"<content:encoded><![CDATA[" + nested.repeat(repeats) + "]]></content:encoded>")));
+
+		long started = System.nanoTime();
+		ImportRun run = importFrom("/nested.xml",
+				limits(this.host.url("/nested.xml"), 20_000, 1_000_000, DataSize.ofMegabytes(4), Duration.ofMinutes(5)),
+				TOTAL);
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+		assertThat(run.getStatus()).isEqualTo(ImportStatus.SUCCEEDED);
+		assertThat(run.getWarnings()).isEmpty();
+		assertThat(notesOf("2")).isEqualTo("<div><p>x</p></div>".repeat(repeats));
+	}
+
+	@Test
+	void aFeedAfterThousandsOfCommentsIsStillAFeed() {
+		serve("/commented.xml",
+				COMMENTS + rss("", item("1", "One", DATE, ""), item("2", "Two", DATE, ""), item("3", "Three", DATE, ""))
+					.replaceFirst("^<\\?xml[^>]*>\\s*", ""));
+		ImportRun run = importFrom("/commented.xml");
+		assertThat(run.getStatus()).isEqualTo(ImportStatus.SUCCEEDED);
+		assertThat(run.getNewCount()).isEqualTo(1);
+		assertThat(this.jdbc.queryForObject("SELECT status FROM import_run WHERE id = ?", String.class, run.getId()))
+			.isEqualTo("SUCCEEDED");
+	}
+
+	@Test
+	void anHtmlPageAfterThousandsOfCommentsIsStillAnHtmlPage() {
+		this.host.serve("/commented-page",
+				FeedHost.body("text/html; charset=utf-8",
+						(COMMENTS + "<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body></body></html>")
+							.getBytes(StandardCharsets.UTF_8)));
+		assertFailedAndNothingChanged(importFrom("/commented-page"), "The address " + this.host.url("/commented-page")
+				+ " answered with an HTML page, not a feed (perhaps an error or login page).");
+	}
+
+	@Test
+	void anHtmlPageAfterThousandsOfCommentsOnAnEmptySiteFailsAndTheDemoComes() {
+		Database.clear(this.jdbc);
+		this.host.serve("/commented-page", FeedHost.body("text/html; charset=utf-8",
+				(COMMENTS + "<html><body>Sign in</body></html>").getBytes(StandardCharsets.UTF_8)));
+		ImportRun run = importFrom("/commented-page");
+		assertThat(run.getStatus()).isEqualTo(ImportStatus.FAILED);
+		assertThat(run.getErrorMessage()).contains("answered with an HTML page");
+		assertThat(this.jdbc.queryForList("SELECT demo || ' ' || status FROM import_run ORDER BY id", String.class))
+			.containsExactly("false FAILED", "true SUCCEEDED");
+		assertThat(this.jdbc.queryForObject("SELECT demo FROM show", Boolean.class)).isTrue();
+	}
+
+	@Test
+	void aFeedWithMoreItemsThanTheLimitIsRefusedBeforeItIsRead() {
+		serve("/many.xml",
+				rss("", IntStream.rangeClosed(1, 60)
+					.mapToObj((n) -> item("many-" + n, "Episode " + n, DATE, ""))
+					.toArray(String[]::new)));
+		ImportRun run = importFrom("/many.xml",
+				limits(this.host.url("/many.xml"), 50, 1_000_000, DataSize.ofMegabytes(1), Duration.ofMinutes(5)),
+				TOTAL);
+		assertFailedAndNothingChanged(run, "The feed at " + this.host.url("/many.xml") + " lists 60 items, more"
+				+ " than the 50 the site imports (podsite.feed.max-items). Nothing of the feed was imported.");
+	}
+
+	@Test
+	void aFeedWithMoreElementsThanTheLimitIsRefusedBeforeItIsRead() {
+		serve("/elements.xml", rss("", item("1", "One", DATE, "<podcast:x/>".repeat(1_000))));
+		ImportRun run = importFrom("/elements.xml",
+				limits(this.host.url("/elements.xml"), 50, 1_000, DataSize.ofMegabytes(1), Duration.ofMinutes(5)),
+				TOTAL);
+		assertFailedAndNothingChanged(run, "The feed at " + this.host.url("/elements.xml") + " holds 1,009 XML"
+				+ " elements, more than the 1,000 the site reads (podsite.feed.max-elements).");
+	}
+
+	@Test
+	void notesLongerThanTheLimitAreCutWithAWarning() {
+		String notes = IntStream.rangeClosed(1, 100)
+			.mapToObj((n) -> "<p>Paragraph " + n + " of the notes.</p>")
+			.collect(Collectors.joining());
+		serve("/long-notes.xml", rss("", item("1", "One", DATE, ""),
+				item("2", "Two", DATE, "<content:encoded><![CDATA[" + notes + "]]></content:encoded>")));
+		ImportRun run = importFrom("/long-notes.xml", limits(this.host.url("/long-notes.xml"), 20_000, 1_000_000,
+				DataSize.ofKilobytes(1), Duration.ofMinutes(5)), TOTAL);
+		assertThat(run.getStatus()).isEqualTo(ImportStatus.SUCCEEDED);
+		assertThat(run.getWarnings()).containsExactly("Cut the notes of \"Two\", 3.2 KB long, to the first 1 KB,"
+				+ " the most the site keeps (podsite.feed.max-notes-bytes).");
+		assertThat(notesOf("2")).startsWith("<p>Paragraph 1 of the notes.</p>")
+			.contains("<p>Paragraph 30 of the notes.</p>")
+			.doesNotContain("Paragraph 40")
+			.endsWith("</p><p>(These notes are cut short here: they are longer than this site keeps.)</p>");
+	}
+
+	@Test
+	void notesThatMakeTooManyElementsAreCutWithAWarning() {
+		// Each paragraph opens the twenty formatting elements again: 14 elements in 8
+		// bytes, 300,000 from 200 KB.
+		String notes = "<p>" + "<b><i><u><s><em><strong><code><small><sub><sup>".repeat(2) + "x</p>"
+				+ "<p>x</p>".repeat(25_000);
+		serve("/formatted.xml", rss("", item("1", "One", DATE, ""),
+				item("2", "Two", DATE, "<content:encoded><![CDATA[" + notes + "]]></content:encoded>")));
+		ImportRun run = importFrom("/formatted.xml");
+		assertThat(run.getStatus()).isEqualTo(ImportStatus.SUCCEEDED);
+		assertThat(run.getWarnings()).containsExactly("Cut the notes of \"Two\" after 250,000 HTML elements, the most"
+				+ " the site keeps of one text (formatting opened again in every paragraph makes many).");
+		assertThat(notesOf("2"))
+			.endsWith("<p>(These notes are cut short here: they are longer than this site" + " keeps.)</p>");
+	}
+
+	@Test
+	void anImportPastItsTimeBudgetIsStoppedAndTheNextOneWorks() {
+		// The fetch may take 30 seconds, the whole import half a second, and the body
+		// takes 3.
+		this.host.serve("/slow.xml", (exchange) -> {
+			exchange.getResponseHeaders().add("Content-Type", "application/rss+xml");
+			exchange.sendResponseHeaders(200, 0);
+			OutputStream out = exchange.getResponseBody();
+			for (byte b : GOOD_FEED) {
+				out.write(b);
+				out.flush();
+				sleepMillis(3_000 / GOOD_FEED.length);
+			}
+		});
+		long started = System.nanoTime();
+		ImportRun run = importFrom("/slow.xml",
+				limits(this.host.url("/slow.xml"), 20_000, 1_000_000, DataSize.ofMegabytes(1), Duration.ofMillis(500)),
+				Duration.ofSeconds(30));
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+		assertFailedAndNothingChanged(run, "The import took longer than the 500 ms it may take"
+				+ " (podsite.feed.import-timeout) and was stopped; nothing was changed.");
+
+		serve("/next.xml",
+				rss("", item("1", "One", DATE, ""), item("2", "Two", DATE, ""), item("3", "Three", DATE, "")));
+		ImportRun next = importFrom("/next.xml");
+		assertThat(next.getStatus()).isEqualTo(ImportStatus.SUCCEEDED);
+		assertThat(next.getNewCount()).isEqualTo(1);
+	}
+
+	@Test
+	void aWriteThatRunsPastTheTimeBudgetRollsBackWhole() {
+		// Storing each new episode takes a third of a second: ten take longer than the
+		// import may.
+		this.jdbc.execute("""
+				CREATE OR REPLACE FUNCTION slow_episode() RETURNS trigger AS $$
+				BEGIN PERFORM pg_sleep(0.3); RETURN NEW; END $$ LANGUAGE plpgsql""");
+		this.jdbc.execute(
+				"CREATE TRIGGER slow_episode AFTER INSERT ON episode FOR EACH ROW EXECUTE FUNCTION slow_episode()");
+		serve("/twelve.xml",
+				rss("", IntStream.rangeClosed(1, 12)
+					.mapToObj((n) -> item(String.valueOf(n), "Episode " + n, DATE, ""))
+					.toArray(String[]::new)));
+
+		long started = System.nanoTime();
+		ImportRun run = importFrom("/twelve.xml", limits(this.host.url("/twelve.xml"), 20_000, 1_000_000,
+				DataSize.ofMegabytes(1), Duration.ofMillis(1_500)), TOTAL);
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the statement was cancelled")
+			.isLessThan(Duration.ofMillis(2_900));
+		assertFailedAndNothingChanged(run, "The import took longer than the 1500 ms it may take"
+				+ " (podsite.feed.import-timeout) and was stopped; nothing was changed.");
+	}
+
 	private void assertGivenUpAtTheDeadline(String path) {
 		long started = System.nanoTime();
 		ImportRun run = importFrom(path);
@@ -310,10 +479,35 @@ class HostileFeedsTests {
 	}
 
 	private ImportRun importFrom(String path, Duration total) {
-		FeedImportProperties properties = ImporterHarness.properties(this.host.url(path));
+		return importFrom(path, ImporterHarness.properties(this.host.url(path)), total);
+	}
+
+	private ImportRun importFrom(String path, FeedImportProperties properties, Duration total) {
 		return this.harness
 			.importer(properties, new FeedFetcher(properties, "https://podcast.example", Duration.ofSeconds(1), total))
 			.importNow();
+	}
+
+	/** The test's properties with other limits of items, elements, notes and time. */
+	private static FeedImportProperties limits(URI url, int maxItems, int maxElements, DataSize maxNotesBytes,
+			Duration importTimeout) {
+		FeedImportProperties local = ImporterHarness.properties(url);
+		return new FeedImportProperties(url, local.refresh(), false, local.maxBytes(), true, maxItems, maxElements,
+				maxNotesBytes, importTimeout);
+	}
+
+	/** The stored notes of the episode with {@code guid}. */
+	private String notesOf(String guid) {
+		return this.jdbc.queryForObject("SELECT notes_html FROM episode WHERE guid = ?", String.class, guid);
+	}
+
+	private static void sleepMillis(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/** The site's default properties, which refuse private addresses. */
