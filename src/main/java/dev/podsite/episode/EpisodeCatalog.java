@@ -44,7 +44,7 @@ public class EpisodeCatalog {
 		return this.episodes.findPublishedBySlug(slug, now).map((episode) -> {
 			Instant at = episode.getPublishedAt();
 			return new EpisodePage(episode, first(this.episodes.findPublishedBefore(at, episode.getId(), now)),
-					first(this.episodes.findPublishedAfter(at, episode.getId(), now)));
+					first(this.episodes.findPublishedAfter(at, episode.getId(), now)), Timeline.EMPTY);
 		});
 	}
 
@@ -74,8 +74,9 @@ public class EpisodeCatalog {
 		return summaries.isEmpty() ? null : summaries.get(0);
 	}
 
-	/** An episode with its neighbours in the show's order. */
-	public record EpisodePage(Episode episode, @Nullable EpisodeSummary previous, @Nullable EpisodeSummary next) {
+	/** An episode with its neighbours in the show's order, and its timeline. */
+	public record EpisodePage(Episode episode, @Nullable EpisodeSummary previous, @Nullable EpisodeSummary next,
+			Timeline timeline) {
 	}
 
 }
