@@ -21,6 +21,11 @@ public record Chapter(double start, @Nullable Double end, String title, @Nullabl
 		return Durations.format((int) this.start);
 	}
 
+	/** The start for a {@code <time datetime>}, e.g. PT1H2M5S. */
+	public @Nullable String isoStart() {
+		return Durations.iso((int) this.start);
+	}
+
 	/** The start as a time link's {@code t} writes it: whole seconds. */
 	public long startSeconds() {
 		return (long) this.start;

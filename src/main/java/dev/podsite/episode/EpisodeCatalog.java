@@ -3,6 +3,7 @@ package dev.podsite.episode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -33,6 +34,27 @@ public class EpisodeCatalog {
 	/** Page {@code page} (0-based) of the published episodes, newest first. */
 	public Page<EpisodeSummary> page(int page) {
 		return this.episodes.findPublished(now(), PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+	}
+
+	/** Page {@code page} (0-based) of the published episodes that pass the filter. */
+	public Page<EpisodeSummary> page(int page, EpisodeFilter filter) {
+		return this.episodes.findPublished(now(), filter.season(), filter.type(), filter.type() == EpisodeType.FULL,
+				PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+	}
+
+	/**
+	 * The seasons of the published episodes, in order (none when the show has none), and
+	 * the types they have besides full ones (trailers, bonus).
+	 */
+	public Kinds kinds() {
+		List<EpisodeKind> kinds = this.episodes.findPublishedKinds(now());
+		return new Kinds(kinds.stream().map(EpisodeKind::season).filter(Objects::nonNull).distinct().sorted().toList(),
+				kinds.stream()
+					.map(EpisodeKind::type)
+					.filter((type) -> type != null && type != EpisodeType.FULL)
+					.distinct()
+					.sorted()
+					.toList());
 	}
 
 	public List<EpisodeSummary> latest(int count) {
@@ -72,6 +94,10 @@ public class EpisodeCatalog {
 
 	private static @Nullable EpisodeSummary first(List<EpisodeSummary> summaries) {
 		return summaries.isEmpty() ? null : summaries.get(0);
+	}
+
+	/** What the list can be narrowed to. */
+	public record Kinds(List<Integer> seasons, List<EpisodeType> specialTypes) {
 	}
 
 	/** An episode with its neighbours in the show's order, and its timeline. */

@@ -1,5 +1,9 @@
 package dev.podsite.episode;
 
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -23,28 +27,58 @@ class EpisodeController {
 	 * (0, past the last, not a number) is not found, like any address without a page.
 	 */
 	@GetMapping("/episodes")
-	String list(@RequestParam(defaultValue = "1") String page, Model model) {
-		if (!page.matches("[0-9]{1,9}") || Integer.parseInt(page) < 1) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such page");
-		}
-		int number = Integer.parseInt(page);
-		Page<EpisodeSummary> episodes = this.catalog.page(number - 1);
-		if (number > 1 && number > episodes.getTotalPages()) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such page");
+	String list(@RequestParam(defaultValue = "1") String page, @RequestParam(required = false) @Nullable String season,
+			@RequestParam(required = false) @Nullable String type, Model model) {
+		int number = number(page, 1);
+		EpisodeFilter filter = new EpisodeFilter((season != null) ? number(season, 0) : null,
+				(type != null) ? EpisodeType.of(type).orElseThrow(EpisodeController::notFound) : null);
+		Page<EpisodeSummary> episodes = this.catalog.page(number - 1, filter);
+		if ((number > 1 || !filter.isAll()) && number > episodes.getTotalPages()) {
+			throw notFound();
 		}
 		model.addAttribute("episodes", episodes);
 		model.addAttribute("page", number);
+		model.addAttribute("filter", filter);
+		EpisodeCatalog.Kinds kinds = this.catalog.kinds();
+		model.addAttribute("seasons", kinds.seasons());
+		model.addAttribute("types", kinds.specialTypes());
 		return "episodes/list";
 	}
 
+	/**
+	 * An episode's page; with {@code t}, its player starts at that moment (a time link).
+	 */
 	@GetMapping("/episodes/{slug}")
-	String show(@PathVariable String slug, Model model) {
-		EpisodeCatalog.EpisodePage found = this.catalog.find(slug)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No episode " + slug));
-		model.addAttribute("episode", found.episode());
+	String show(@PathVariable String slug, @RequestParam(required = false) @Nullable String t, Model model) {
+		EpisodeCatalog.EpisodePage found = this.catalog.find(slug).orElseThrow(EpisodeController::notFound);
+		Episode episode = found.episode();
+		Long start = TimeLinks.seconds(t);
+		if (start != null && episode.getDurationSeconds() != null && start > episode.getDurationSeconds()) {
+			start = null;
+		}
+		model.addAttribute("episode", episode);
+		model.addAttribute("start", start);
+		model.addAttribute("notes", TimeLinks.linkTimestamps(episode.getNotesHtml(), "/episodes/" + episode.getSlug(),
+				episode.getDurationSeconds()));
+		model.addAttribute("timeline", found.timeline());
+		// The gathered links add something only where the notes do not list them already.
+		model.addAttribute("allLinks",
+				EpisodeNotes.listsLinks(episode.getNotesHtml()) ? List.of() : episode.getLinks());
 		model.addAttribute("previous", found.previous());
 		model.addAttribute("next", found.next());
 		return "episodes/episode";
+	}
+
+	/** A number of at least {@code least}, written plainly; anything else is no page. */
+	private static int number(String text, int least) {
+		if (!text.matches("[0-9]{1,9}") || Integer.parseInt(text) < least) {
+			throw notFound();
+		}
+		return Integer.parseInt(text);
+	}
+
+	private static ResponseStatusException notFound() {
+		return new ResponseStatusException(HttpStatus.NOT_FOUND, "No such page");
 	}
 
 }

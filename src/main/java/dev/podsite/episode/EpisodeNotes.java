@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.podsite.notes.Markdown;
 import dev.podsite.notes.ShowNotes;
+import org.jsoup.Jsoup;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,6 +33,11 @@ public record EpisodeNotes(String html, String summary, List<EpisodeLink> links,
 		}
 		ShowNotes notes = Markdown.toNotes(markdown, baseUrl);
 		return new EpisodeNotes(notes.html(), notes.summary(SUMMARY_LENGTH), links(notes), markdown);
+	}
+
+	/** Whether notes list links of their own, in a list ("Links", "Mentioned"). */
+	public static boolean listsLinks(String html) {
+		return html.contains("<li") && !Jsoup.parseBodyFragment(html).select("li a[href]").isEmpty();
 	}
 
 	private static List<EpisodeLink> links(ShowNotes notes) {

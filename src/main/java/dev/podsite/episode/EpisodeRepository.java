@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.EntityGraph;
@@ -25,6 +27,23 @@ interface EpisodeRepository extends Repository<Episode, Long> {
 	@Query(value = SUMMARY + " where " + PUBLIC + " order by e.publishedAt desc, e.id desc",
 			countQuery = "select count(e) from Episode e where " + PUBLIC)
 	Page<EpisodeSummary> findPublished(@Param("now") Instant now, Pageable pageable);
+
+	String FILTER = "(:season is null or e.season = :season)"
+			+ " and (:type is null or e.episodeType = :type or (:full = true and e.episodeType is null))";
+
+	/**
+	 * Like {@link #findPublished}, of one season and one type when given (an episode
+	 * without a type is a full one).
+	 */
+	@Query(value = SUMMARY + " where " + PUBLIC + " and " + FILTER + " order by e.publishedAt desc, e.id desc",
+			countQuery = "select count(e) from Episode e where " + PUBLIC + " and " + FILTER)
+	Page<EpisodeSummary> findPublished(@Param("now") Instant now, @Param("season") @Nullable Integer season,
+			@Param("type") @Nullable EpisodeType type, @Param("full") boolean full, Pageable pageable);
+
+	/** Each season and type the published episodes have, in one query. */
+	@Query("select distinct new dev.podsite.episode.EpisodeKind(e.season, e.episodeType) from Episode e where "
+			+ PUBLIC)
+	List<EpisodeKind> findPublishedKinds(@Param("now") Instant now);
 
 	@EntityGraph(attributePaths = { "links", "transcripts", "persons" })
 	@Query("select e from Episode e where e.slug = :slug and " + PUBLIC)

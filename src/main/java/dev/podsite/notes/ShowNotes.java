@@ -41,6 +41,9 @@ public record ShowNotes(String html, List<NoteLink> links, String plainText, Str
 
 	private static final int LEAD_LENGTH = 200;
 
+	// An address in text ends before the punctuation that follows it.
+	private static final Pattern ADDRESS = Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s()<>]*[^\\s()<>.,;:!?'\"]");
+
 	/** The last paragraph of notes that were cut, for listeners. */
 	static final String CUT_SHORT = "(These notes are cut short here: they are longer than this site keeps.)";
 
@@ -113,7 +116,8 @@ public record ShowNotes(String html, List<NoteLink> links, String plainText, Str
 		}
 		String plainText = collapse(clean.body().text());
 		String lead = lead(clean);
-		return new ShowNotes(clean.body().html(), links(clean), plainText, lead.isEmpty() ? plainText : lead, cut);
+		return new ShowNotes(clean.body().html(), links(clean), plainText, lead.isEmpty() ? prose(plainText) : lead,
+				cut);
 	}
 
 	/**
@@ -178,7 +182,7 @@ public record ShowNotes(String html, List<NoteLink> links, String plainText, Str
 	private static String lead(Document clean) {
 		StringBuilder lead = new StringBuilder();
 		for (Element paragraph : clean.body().select("p, blockquote")) {
-			String text = collapse(paragraph.text());
+			String text = prose(paragraph.text());
 			if (!text.isEmpty()) {
 				lead.append((lead.length() > 0) ? " " : "").append(text);
 			}
@@ -247,6 +251,15 @@ public record ShowNotes(String html, List<NoteLink> links, String plainText, Str
 			links.add(new NoteLink(text.isEmpty() ? url : text, url));
 		}
 		return new ArrayList<>(links);
+	}
+
+	/**
+	 * Text as a summary reads it: prose, without the addresses notes spell out ("Listen
+	 * on the hosting platform: https://…"), nor a label left without its address.
+	 */
+	static String prose(String text) {
+		String withoutAddresses = collapse(ADDRESS.matcher(text).replaceAll(" ")).replaceAll("\\(\\s*\\)", "");
+		return withoutAddresses.replaceFirst("[^.!?]*:\\s*$", "").replaceAll("\\s+([.,;:!?])", "$1").strip();
 	}
 
 	private static String collapse(String text) {

@@ -94,6 +94,22 @@ public class Show {
 		return this.title;
 	}
 
+	/** Up to two initials of the title, for artwork drawn when the feed has none. */
+	public String getInitials() {
+		StringBuilder initials = new StringBuilder();
+		for (String word : this.title.split("[\\s\\p{Punct}]+")) {
+			if (!word.isEmpty() && initials.length() < 2) {
+				initials.appendCodePoint(word.codePointAt(0));
+			}
+		}
+		return initials.toString().toUpperCase(Locale.ROOT);
+	}
+
+	/** One of eight colours, always the same for the same title. */
+	public int getHue() {
+		return Math.floorMod(this.title.hashCode(), 8);
+	}
+
 	public @Nullable String getLink() {
 		return this.link;
 	}

@@ -3,12 +3,17 @@ package dev.podsite.web;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
+
+import dev.podsite.episode.TimeLinks;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * The one address of each public page: its path and the query parameters the page reads,
@@ -24,7 +29,11 @@ final class PageAddresses {
 	 * {@code q}) adds it here: other parameters are dropped by a redirect.
 	 */
 	private static final Map<String, List<Parameter>> PARAMETERS = Map.of("/", List.of(), "/episodes",
-			List.of(new Parameter("page", PageAddresses::pageNumber)), "/episodes/*", List.of());
+			List.of(new Parameter("season", PageAddresses::number), new Parameter("type", PageAddresses::lowerCase),
+					new Parameter("page", PageAddresses::pageNumber)),
+			"/episodes/*", List.of(new Parameter("t", PageAddresses::moment)));
+
+	private static final UrlPathHelper PATHS = new UrlPathHelper();
 
 	// What a page's path may hold as it is: no percent-encoding, no path parameter.
 	private static final Pattern PLAIN_PATH = Pattern.compile("[A-Za-z0-9._~/-]*");
@@ -37,9 +46,11 @@ final class PageAddresses {
 	 * page's (then it is not found anyway).
 	 */
 	static @Nullable String of(HttpServletRequest request) {
-		String path = request.getContextPath() + request.getServletPath()
-				+ ((request.getPathInfo() != null) ? request.getPathInfo() : "");
-		List<Parameter> parameters = PARAMETERS.get(pattern(request.getServletPath()));
+		// Decoded, without path parameters (;jsessionid=…), as the site's mappings read
+		// it.
+		String withinSite = PATHS.getPathWithinApplication(request);
+		String path = request.getContextPath() + withinSite;
+		List<Parameter> parameters = PARAMETERS.get(pattern(withinSite));
 		if (parameters == null || !PLAIN_PATH.matcher(path).matches()) {
 			return null;
 		}
@@ -77,6 +88,24 @@ final class PageAddresses {
 		}
 		String number = value.replaceFirst("^0+(?=.)", "");
 		return number.equals("1") ? null : number;
+	}
+
+	/** A number without leading zeros; anything else as it is, for the page to refuse. */
+	private static String number(String value) {
+		return value.matches("[0-9]+") ? value.replaceFirst("^0+(?=.)", "") : value;
+	}
+
+	private static String lowerCase(String value) {
+		return value.toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * A time link's moment in whole seconds ({@code 1:02:05} is {@code 3725}); none when
+	 * it names no moment: the page then starts at the beginning.
+	 */
+	private static @Nullable String moment(String value) {
+		Long seconds = TimeLinks.seconds(value);
+		return (seconds != null) ? seconds.toString() : null;
 	}
 
 	/** A parameter a page reads, and its one spelling (null: left out). */

@@ -25,6 +25,7 @@ import jakarta.persistence.EntityManagerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @SpringBootTest(properties = "spring.jpa.properties.hibernate.generate_statistics=true")
@@ -89,9 +90,9 @@ class EpisodePagesTests {
 		statistics.clear();
 		page("/episodes/episode-150-rust-at-scale-part-150");
 		long episodeQueries = statistics.getPrepareStatementCount();
-		// The show comes from memory: page + count; episode with its lists + previous +
-		// next.
-		assertThat(listQueries).isLessThanOrEqualTo(2);
+		// The show comes from memory: page + count + the seasons and types to filter by;
+		// episode with its lists + previous + next.
+		assertThat(listQueries).isLessThanOrEqualTo(3);
 		assertThat(episodeQueries).isLessThanOrEqualTo(4);
 	}
 
@@ -129,17 +130,26 @@ class EpisodePagesTests {
 	}
 
 	@Test
-	void theListOfAllLinksIsNotASecondLinksHeading() throws Exception {
+	void theLinksOfTheNotesAreGatheredOnlyWhereTheNotesDoNotListThem() throws Exception {
+		Instant day = Instant.parse("2024-01-01T10:00:00Z");
 		this.site.store(TestEpisodes.show("Show"),
-				List.of(TestEpisodes.episode("l1", "With links", Instant.parse("2024-01-01T10:00:00Z"))
+				List.of(TestEpisodes.episode("l1", "With links", day)
 					.notes("<p>We talk.</p><h3>Links</h3><ul><li><a href=\"https://rust-lang.org\">Rust</a></li></ul>")
-					.build()));
-		Document page = page("/episodes/with-links");
-		assertThat(page.select("h2")).extracting(Element::text).containsOnlyOnce("Links");
-		assertThat(page.select("h2").eachText()).doesNotHaveDuplicates();
-		assertThat(page.select("section.links").attr("aria-labelledby"))
-			.isEqualTo(page.select("section.links h2").attr("id"));
-		assertThat(page.select("section.links h2").text()).isEqualTo("All links in these notes");
+					.build(),
+						TestEpisodes.episode("l2", "Links in the text", day.minusSeconds(60))
+							.notes("<p>We talk about <a href=\"https://rust-lang.org\">Rust</a> and"
+									+ " <a href=\"https://tokio.rs\">Tokio</a>.</p>")
+							.build()));
+		Document listed = page("/episodes/with-links");
+		assertThat(listed.select("section.links")).as("the notes list their links already").isEmpty();
+		assertThat(listed.select("h2").eachText()).doesNotHaveDuplicates();
+
+		Document inText = page("/episodes/links-in-the-text");
+		assertThat(inText.select("section.links").attr("aria-labelledby"))
+			.isEqualTo(inText.select("section.links h2").attr("id"));
+		assertThat(inText.select("section.links h2").text()).isEqualTo("All links in these notes");
+		assertThat(inText.select("section.links li a").eachAttr("href")).containsExactly("https://rust-lang.org",
+				"https://tokio.rs");
 	}
 
 	@Test
@@ -151,6 +161,57 @@ class EpisodePagesTests {
 		Document page = page("/episodes/a-text-post");
 		assertThat(page.select("audio")).isEmpty();
 		assertThat(page.select("h1")).hasSize(1);
+	}
+
+	@Test
+	void aTimeLinkOpensThePageWithThePlayerThereAndTimestampsInTheNotesAreTimeLinks() throws Exception {
+		this.site.store(TestEpisodes.show("Show"),
+				List.of(TestEpisodes.episode("t1", "Timed", Instant.parse("2024-01-01T10:00:00Z"))
+					.notes("<ul><li>00:00 Hello</li><li>1:02:05 Lifetimes</li></ul>")
+					.audio("https://cdn.example/t1.mp3", 4000)
+					.build()));
+		Document page = page("/episodes/timed?t=3725");
+		assertThat(page.select("audio").attr("src")).isEqualTo("https://cdn.example/t1.mp3#t=3725");
+		assertThat(page.select("audio").attr("data-start")).isEqualTo("3725");
+		assertThat(page.select(".notes a.time").eachAttr("href")).containsExactly("/episodes/timed?t=0",
+				"/episodes/timed?t=3725");
+		assertThat(page.select("script[src]").attr("src")).matches("/assets/js/player-[0-9a-f]{32}\\.js");
+		assertThat(page.select("[data-player-controls]").hasAttr("hidden")).as("shown by the script only").isTrue();
+
+		// One address per moment: as on a clock, past the end or no moment at all.
+		this.mvc.perform(get("/episodes/timed?t=1:02:05"))
+			.andExpect(status().isMovedPermanently())
+			.andExpect(redirectedUrl("/episodes/timed?t=3725"));
+		this.mvc.perform(get("/episodes/timed?t=soon"))
+			.andExpect(status().isMovedPermanently())
+			.andExpect(redirectedUrl("/episodes/timed"));
+		assertThat(page("/episodes/timed?t=5000").select("audio").attr("src")).isEqualTo("https://cdn.example/t1.mp3");
+	}
+
+	@Test
+	void theListNarrowsToASeasonOrAKindOfEpisode() throws Exception {
+		Instant day = Instant.parse("2024-01-01T10:00:00Z");
+		this.site.store(TestEpisodes.show("Show"), List.of(TestEpisodes.episode("a", "One", day).season(1).build(),
+				TestEpisodes.episode("b", "Two", day.plusSeconds(60)).season(2).build(),
+				TestEpisodes.episode("c", "Extra", day.plusSeconds(120)).season(2).type(EpisodeType.BONUS).build(),
+				TestEpisodes.episode("d", "Teaser", day.plusSeconds(180)).type(EpisodeType.TRAILER).build()));
+		Document all = page("/episodes");
+		assertThat(all.select(".filters a").eachText()).containsExactly("All", "Season 1", "Season 2", "Trailer",
+				"Bonus");
+		assertThat(all.select(".filters a[aria-current=page]").text()).isEqualTo("All");
+
+		Document second = page("/episodes?season=2");
+		assertThat(second.select("h1").text()).isEqualTo("Season 2");
+		assertThat(second.select("ol.episode-list h2").eachText()).containsExactly("Extra", "Two");
+		assertThat(second.select(".filters a[aria-current=page]").text()).isEqualTo("Season 2");
+		assertThat(page("/episodes?type=bonus").select("ol.episode-list h2").eachText()).containsExactly("Extra");
+		assertThat(page("/episodes?type=full").select("ol.episode-list h2").eachText()).containsExactly("Two", "One");
+
+		this.mvc.perform(get("/episodes?season=3")).andExpect(status().isNotFound());
+		this.mvc.perform(get("/episodes?type=movie")).andExpect(status().isNotFound());
+		this.mvc.perform(get("/episodes?type=BONUS"))
+			.andExpect(status().isMovedPermanently())
+			.andExpect(redirectedUrl("/episodes?type=bonus"));
 	}
 
 	private Document page(String path) throws Exception {

@@ -186,4 +186,13 @@ class ShowNotesTests {
 		}
 	}
 
+	@Test
+	void summariesAreProseWithoutTheAddressesNotesSpellOut() {
+		ShowNotes notes = ShowNotes.fromFeed("<p>We talk about Rust at scale (https://rust-lang.org)."
+				+ " Listen on the hosting platform: https://letscast.fm/sites/rust-in-production-82281512</p>"
+				+ "<p>See www.example.com for more.</p>", BASE);
+		assertThat(notes.summary(280)).isEqualTo("We talk about Rust at scale. See for more.");
+		assertThat(notes.plainText()).contains("https://letscast.fm/sites/rust-in-production-82281512");
+	}
+
 }

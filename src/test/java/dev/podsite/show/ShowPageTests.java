@@ -84,6 +84,30 @@ class ShowPageTests {
 		assertThat(pageOfAShowIn("Klingonisch").select("html[lang]")).isEmpty();
 	}
 
+	@Test
+	void aShowWithoutArtworkGetsItsInitialsOnAColourOfItsOwn() throws Exception {
+		ShowContent withArtwork = TestEpisodes.show("Rust in Production");
+		ShowContent without = new ShowContent(withArtwork.title(), withArtwork.link(), withArtwork.descriptionHtml(),
+				withArtwork.author(), withArtwork.ownerName(), withArtwork.ownerEmail(), null, withArtwork.language(),
+				withArtwork.copyright(), withArtwork.explicit(), withArtwork.type(), null, null, null,
+				withArtwork.categories(), withArtwork.fundings());
+		this.site.store(without, TestEpisodes.large(2));
+		Document page = page("/");
+		assertThat(page.select("img.artwork")).isEmpty();
+		assertThat(page.select(".artwork.placeholder").text()).isEqualTo("RI");
+		assertThat(page.select(".artwork.placeholder").attr("class")).matches(".*\\bhue-[0-7]\\b.*");
+		assertThat(page.select(".artwork.placeholder").attr("aria-hidden")).isEqualTo("true");
+	}
+
+	@Test
+	void summariesOnTheShowPageAreProse() throws Exception {
+		this.site.store(TestEpisodes.show("Show"),
+				List.of(TestEpisodes.episode("1", "One", Instant.parse("2024-01-01T10:00:00Z"))
+					.notes("<p>We talk. Listen on the hosting platform: https://letscast.fm/sites/x-1</p>")
+					.build()));
+		assertThat(page("/").select("ol.episode-list .summary").text()).isEqualTo("We talk.");
+	}
+
 	private Document pageOfAShowIn(String language) throws Exception {
 		this.site.store(TestEpisodes.show("Show", language),
 				List.of(TestEpisodes.episode("1", "One", Instant.parse("2024-01-01T10:00:00Z")).build()));

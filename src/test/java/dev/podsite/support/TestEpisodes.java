@@ -88,6 +88,8 @@ public final class TestEpisodes {
 
 		private Integer number;
 
+		private Integer season;
+
 		private EpisodeType type;
 
 		private final List<Transcript> transcripts = new ArrayList<>();
@@ -119,6 +121,11 @@ public final class TestEpisodes {
 			return this;
 		}
 
+		public Builder season(int season) {
+			this.season = season;
+			return this;
+		}
+
 		public Builder type(EpisodeType type) {
 			this.type = type;
 			return this;
@@ -142,7 +149,7 @@ public final class TestEpisodes {
 		public ImportedEpisode build() {
 			EpisodeContent content = new EpisodeContent(this.title, this.notes, this.audioUrl,
 					(this.audioUrl != null) ? 48_000_000L : null, (this.audioUrl != null) ? "audio/mpeg" : null,
-					this.duration, this.publishedAt, null, this.number, this.type, null);
+					this.duration, this.publishedAt, this.season, this.number, this.type, null);
 			return new ImportedEpisode(this.guid, this.guid, false, "https://show.example/" + this.guid, null,
 					this.chaptersUrl, (this.chaptersUrl != null) ? "application/json+chapters" : null, content,
 					List.copyOf(this.transcripts), List.copyOf(this.persons));

@@ -81,7 +81,7 @@ class HttpCachingTests {
 	void theStylesheetIsVersionedAndKeptAYear() {
 		SiteHttp site = new SiteHttp(this.port);
 		String href = Jsoup.parse(new String(site.body("/"))).select("link[rel=stylesheet]").attr("href");
-		assertThat(href).matches("/css/podsite-[0-9a-f]{32}\\.css");
+		assertThat(href).matches("/assets/css/podsite-[0-9a-f]{32}\\.css");
 		HttpResponse<byte[]> css = site.get(href);
 		assertThat(css.statusCode()).isEqualTo(200);
 		assertThat(css.headers().firstValue("Cache-Control"))
