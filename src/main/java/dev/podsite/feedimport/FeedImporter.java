@@ -49,7 +49,7 @@ public class FeedImporter {
 	/**
 	 * Bumped when the mapping changes, so a feed read by older code is imported again.
 	 */
-	private static final String MAPPING_VERSION = "3";
+	private static final String MAPPING_VERSION = "4";
 
 	private static final Duration KEEP_RUNS = Duration.ofDays(90);
 
@@ -259,6 +259,9 @@ public class FeedImporter {
 					int removed = this.episodes.removeAll(show.showId());
 					log.info("The real feed replaces the demo snapshot: removed its {} demo episodes", removed);
 				}
+				// The show's credits first: a host it names gets their name and slug from
+				// it.
+				this.episodes.storeShowPeople(show.showId(), feed.people());
 				FeedEpisodes.Stored stored = this.episodes.store(show.showId(), feed.episodes(), this.clock.instant());
 				if (budget.isOver()) {
 					throw new TransactionTimedOutException("The import's time budget is over: rolled back");
