@@ -14,8 +14,11 @@ class EpisodeController {
 
 	private final EpisodeCatalog catalog;
 
-	EpisodeController(EpisodeCatalog catalog) {
+	private final People people;
+
+	EpisodeController(EpisodeCatalog catalog, People people) {
 		this.catalog = catalog;
+		this.people = people;
 	}
 
 	/**
@@ -44,6 +47,7 @@ class EpisodeController {
 		model.addAttribute("episode", found.episode());
 		model.addAttribute("previous", found.previous());
 		model.addAttribute("next", found.next());
+		model.addAttribute("people", this.people.ofEpisode(found.episode().getId()));
 		return "episodes/episode";
 	}
 

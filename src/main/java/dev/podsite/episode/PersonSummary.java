@@ -48,4 +48,9 @@ public record PersonSummary(String slug, String name, @Nullable String imageUrl,
 		}
 	}
 
+	/** The first letter of the name, for a person without a picture. */
+	public String initial() {
+		return new String(Character.toChars(this.name.codePointAt(0))).toUpperCase(Locale.ROOT);
+	}
+
 }

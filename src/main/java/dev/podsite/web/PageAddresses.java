@@ -24,7 +24,8 @@ final class PageAddresses {
 	 * {@code q}) adds it here: other parameters are dropped by a redirect.
 	 */
 	private static final Map<String, List<Parameter>> PARAMETERS = Map.of("/", List.of(), "/episodes",
-			List.of(new Parameter("page", PageAddresses::pageNumber)), "/episodes/*", List.of());
+			List.of(new Parameter("page", PageAddresses::pageNumber)), "/episodes/*", List.of(), "/people", List.of(),
+			"/people/*", List.of(new Parameter("page", PageAddresses::pageNumber)));
 
 	// What a page's path may hold as it is: no percent-encoding, no path parameter.
 	private static final Pattern PLAIN_PATH = Pattern.compile("[A-Za-z0-9._~/-]*");
@@ -64,7 +65,10 @@ final class PageAddresses {
 	}
 
 	private static String pattern(String path) {
-		return (path.startsWith("/episodes/")) ? "/episodes/*" : path;
+		if (path.startsWith("/episodes/")) {
+			return "/episodes/*";
+		}
+		return (path.startsWith("/people/")) ? "/people/*" : path;
 	}
 
 	/**
