@@ -37,9 +37,26 @@ public class People {
 	private static final String HOST = "host";
 
 	/**
+	 * The credits of every published episode: its own, or the show's when it has none.
+	 */
+	private static final String EPISODE_CREDITS = """
+			SELECT ep.person_id, ep.role, ep.person_group, ep.image_url, ep.href, e.id AS episode_id, e.published_at,
+				ep.position
+			FROM episode_person ep JOIN episode e ON e.id = ep.episode_id
+			WHERE e.listed AND e.published_at <= :now
+			UNION ALL
+			SELECT sp.person_id, sp.role, sp.person_group, sp.image_url, sp.href, e.id, e.published_at, sp.position
+			FROM show_person sp JOIN episode e ON e.show_id = sp.show_id
+			WHERE e.listed AND e.published_at <= :now
+				AND NOT EXISTS (SELECT 1 FROM episode_person ep WHERE ep.episode_id = e.id)
+			""";
+
+	/**
 	 * Every person credited by the show or a published episode, with what their pages
-	 * show. A person's picture and link are the show's credit's, else those of their
-	 * newest episode that has one.
+	 * show. An episode that credits nobody credits the show's own people, as
+	 * {@code podcast:person} has it (an item's people replace the channel's). A person's
+	 * picture and link are the show's credit's, else those of their newest episode that
+	 * has one.
 	 */
 	private static final String SUMMARIES = """
 			WITH credit AS (
@@ -47,10 +64,9 @@ public class People {
 					NULL::bigint AS episode_id, 0 AS source, sp.position::bigint AS rank
 				FROM show_person sp
 				UNION ALL
-				SELECT ep.person_id, coalesce(ep.role, 'host'), ep.image_url, ep.href, ep.episode_id, 1,
-					row_number() OVER (ORDER BY e.published_at DESC, e.id DESC, ep.position)
-				FROM episode_person ep JOIN episode e ON e.id = ep.episode_id
-				WHERE e.listed AND e.published_at <= :now
+				SELECT c.person_id, coalesce(c.role, 'host'), c.image_url, c.href, c.episode_id, 1,
+					row_number() OVER (ORDER BY c.published_at DESC, c.episode_id DESC, c.position)
+				FROM (%s) c
 			)
 			SELECT p.id, p.slug, p.name,
 				count(DISTINCT c.episode_id) AS episodes,
@@ -60,7 +76,8 @@ public class People {
 				(array_agg(c.image_url ORDER BY c.source, c.rank) FILTER (WHERE c.image_url IS NOT NULL))[1] AS image_url,
 				(array_agg(c.href ORDER BY c.source, c.rank) FILTER (WHERE c.href IS NOT NULL))[1] AS href
 			FROM credit c JOIN person p ON p.id = c.person_id
-			""";
+			"""
+		.formatted(EPISODE_CREDITS);
 
 	private final JdbcClient jdbc;
 
@@ -113,11 +130,10 @@ public class People {
 				SELECT e.slug, e.title, e.published_at, e.duration_seconds, e.summary, e.season, e.episode_number,
 					e.audio_url
 				FROM episode e
-				WHERE e.listed AND e.published_at <= :now
-					AND EXISTS (SELECT 1 FROM episode_person ep WHERE ep.episode_id = e.id AND ep.person_id = :person)
+				WHERE e.id IN (SELECT c.episode_id FROM (%s) c WHERE c.person_id = :person)
 				ORDER BY e.published_at DESC, e.id DESC
 				LIMIT :limit OFFSET :offset
-				""")
+				""".formatted(EPISODE_CREDITS))
 			.param("now", now())
 			.param("person", row.id())
 			.param("limit", request.getPageSize())
@@ -137,14 +153,22 @@ public class People {
 				""").param("slug", slug).query(String.class).optional();
 	}
 
-	/** The people the episode credits, each once, in the feed's order. */
+	/**
+	 * The people the episode credits, each once, in the feed's order: the show's own when
+	 * the episode credits nobody.
+	 */
 	public List<PersonCredit> ofEpisode(long episodeId) {
 		Map<String, PersonCredit> credits = new LinkedHashMap<>();
 		this.jdbc.sql("""
-				SELECT p.slug, p.name, coalesce(ep.role, 'host') AS role, ep.person_group
-				FROM episode_person ep JOIN person p ON p.id = ep.person_id
-				WHERE ep.episode_id = :id
-				ORDER BY ep.position
+				SELECT p.slug, p.name, coalesce(c.role, 'host') AS role, c.person_group
+				FROM (
+					SELECT person_id, role, person_group, position FROM episode_person WHERE episode_id = :id
+					UNION ALL
+					SELECT sp.person_id, sp.role, sp.person_group, sp.position
+					FROM show_person sp JOIN episode e ON e.show_id = sp.show_id
+					WHERE e.id = :id AND NOT EXISTS (SELECT 1 FROM episode_person ep WHERE ep.episode_id = :id)
+				) c JOIN person p ON p.id = c.person_id
+				ORDER BY c.position
 				""").param("id", episodeId).query((row) -> {
 			credits.putIfAbsent(row.getString("slug"), new PersonCredit(row.getString("slug"), row.getString("name"),
 					row.getString("role"), row.getString("person_group")));

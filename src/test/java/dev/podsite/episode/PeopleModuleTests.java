@@ -134,6 +134,19 @@ class PeopleModuleTests {
 	}
 
 	@Test
+	void anEpisodeThatCreditsNobodyCreditsTheShowsPeopleAndOneThatCreditsSomeoneOnlyThem() {
+		storeShow(List.of(new Person("Ann", "host", null, null, null), new Person("Cy", "producer", null, null, null)));
+		store(item("1", 1), item("2", 2, guest("Bob")), item("3", 3));
+		assertThat(this.people.ofEpisode(id("1"))).containsExactly(new PersonCredit("ann", "Ann", "host", null),
+				new PersonCredit("cy", "Cy", "producer", null));
+		assertThat(this.people.ofEpisode(id("2"))).containsExactly(new PersonCredit("bob", "Bob", "guest", null));
+		People.PersonPage ann = this.people.find("ann", 0).orElseThrow();
+		assertThat(ann.person().episodes()).isEqualTo(2);
+		assertThat(ann.episodes().getContent()).extracting(EpisodeSummary::title)
+			.containsExactly("Episode 3", "Episode 1");
+	}
+
+	@Test
 	void theHostsAreTheShowsOwnElseThoseItsEpisodesCreditAsHostTheMostFrequentFirst() {
 		store(item("1", 1, host("Ann"), guest("Guest One")), item("2", 2, host("Bob"), host("Ann")),
 				item("3", 3, host("Ann"), guest("Bob")));
