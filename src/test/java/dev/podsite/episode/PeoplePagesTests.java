@@ -127,7 +127,10 @@ class PeoplePagesTests {
 		Element hosts = page("/").select("p.hosts").first();
 		assertThat(hosts.text()).isEqualTo("Hosted by Bea Host and Cy Host");
 		assertThat(hosts.select("a").eachAttr("href")).containsExactly("/people/bea-host", "/people/cy-host");
-		assertThat(page("/people/bea-host").select(".person-header .meta").text()).isEqualTo("Host");
+		Document bea = page("/people/bea-host");
+		assertThat(bea.select(".person-header .meta").text()).isEqualTo("Host");
+		assertThat(bea.select("ol.episode-list")).isEmpty();
+		assertThat(bea.select("section.person > p").text()).isEqualTo("No published episode credits Bea Host yet.");
 
 		Document episode = page("/episodes/episode-1");
 		assertThat(episode.select("ul.persons li").eachText()).containsExactly("Ann Host (host)", "Gus Guest (guest)");
