@@ -43,6 +43,9 @@ public class FeedEpisodes {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Stored store(long showId, List<ImportedEpisode> items, Instant importedAt) {
+		// Before any credit is written: a host's merge then waits for the import, and
+		// never holds the people while the import holds their credits (a deadlock).
+		this.people.lock();
 		// PostgreSQL keeps microseconds: with nanoseconds, the content hash of an undated
 		// item would differ from the stored one at every later import.
 		Instant now = importedAt.truncatedTo(ChronoUnit.MICROS);
@@ -114,6 +117,7 @@ public class FeedEpisodes {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public boolean storeShowPeople(long showId, List<Person> persons) {
+		this.people.lock();
 		boolean changed = this.people.replaceShowCredits(showId, persons);
 		if (changed) {
 			this.events.publishEvent(new PeopleChanged());

@@ -136,7 +136,10 @@ class PeopleWriter {
 		return true;
 	}
 
-	/** Takes the people's lock until the transaction ends. */
+	/**
+	 * Takes the people's lock until the transaction ends; taking it again in the same
+	 * transaction is free.
+	 */
 	void lock() {
 		this.jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", PEOPLE_LOCK).query((row) -> {
 		});

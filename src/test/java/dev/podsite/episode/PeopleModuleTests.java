@@ -3,6 +3,11 @@ package dev.podsite.episode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import dev.podsite.support.Database;
 import dev.podsite.support.MutableClock;
@@ -219,6 +224,37 @@ class PeopleModuleTests {
 	}
 
 	@Test
+	void aMergeWaitsForTheImportUnderWay() throws Exception {
+		store(item("1", 1, guest("Ann"), guest("Annie")));
+		long ann = personId("ann");
+		long annie = personId("annie");
+		CountDownLatch stored = new CountDownLatch(1);
+		CountDownLatch commit = new CountDownLatch(1);
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			Future<?> importing = threads.submit(() -> this.transactions.executeWithoutResult((status) -> {
+				this.imports.store(this.showId,
+						List.of(item("1", 1, guest("Annie"), guest("Ann")), item("2", 2, guest("Annie"))),
+						Instant.now());
+				stored.countDown();
+				awaitQuietly(commit);
+			}));
+			assertThat(stored.await(10, TimeUnit.SECONDS)).isTrue();
+			Future<?> merging = threads.submit(() -> this.editor.merge(ann, annie));
+			Thread.sleep(300);
+			assertThat(merging).as("waits for the import to commit").isNotDone();
+			commit.countDown();
+			importing.get(10, TimeUnit.SECONDS);
+			merging.get(10, TimeUnit.SECONDS);
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		assertThat(persons()).containsExactly("ann Ann");
+		assertThat(this.people.find("ann", 0).orElseThrow().episodes().getTotalElements()).isEqualTo(2);
+	}
+
+	@Test
 	void aRenameKeepsTheSlugAndTheNextImportOfEitherNameLandsOnThePerson() {
 		store(item("1", 1, guest("Jon Gjenset")));
 		long jon = personId("jon-gjenset");
@@ -248,6 +284,15 @@ class PeopleModuleTests {
 			.isEqualTo("link:example.org/jane");
 		assertThat(key("person_link_key", "http://example.org/jane?x=1")).isEqualTo("link:example.org/jane?x=1");
 		assertThat(key("person_link_key", "https://example.org:8443/")).isEqualTo("link:example.org:8443");
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private String key(String function, String value) {
