@@ -36,7 +36,9 @@ class ModulesTests {
 	/** Which module alone writes each table, and what writes look like in SQL. */
 	private static final Map<String, String> TABLE_OWNERS = Map.ofEntries(Map.entry("episode", "episode"),
 			Map.entry("episode_link", "episode"), Map.entry("episode_transcript", "episode"),
-			Map.entry("episode_person", "episode"), Map.entry("show", "show"), Map.entry("show_category", "show"),
+			Map.entry("episode_person", "episode"), Map.entry("person", "episode"),
+			Map.entry("person_alias", "episode"), Map.entry("person_former_slug", "episode"),
+			Map.entry("show_person", "episode"), Map.entry("show", "show"), Map.entry("show_category", "show"),
 			Map.entry("show_funding", "show"), Map.entry("import_run", "feedimport"),
 			Map.entry("feed_state", "feedimport"), Map.entry("data_version", "system"),
 			Map.entry("admin_account", "admin"), Map.entry("sign_in_throttle", "admin"),

@@ -18,8 +18,11 @@ class EpisodeController {
 
 	private final EpisodeCatalog catalog;
 
-	EpisodeController(EpisodeCatalog catalog) {
+	private final People people;
+
+	EpisodeController(EpisodeCatalog catalog, People people) {
 		this.catalog = catalog;
+		this.people = people;
 	}
 
 	/**
@@ -66,6 +69,7 @@ class EpisodeController {
 				EpisodeNotes.listsLinks(episode.getNotesHtml()) ? List.of() : episode.getLinks());
 		model.addAttribute("previous", found.previous());
 		model.addAttribute("next", found.next());
+		model.addAttribute("people", this.people.ofEpisode(found.episode().getId()));
 		return "episodes/episode";
 	}
 

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * URL slugs made from episode titles: "Șapte țări" becomes "sapte-tari".
+ * URL slugs made from episode titles and people's names: "Șapte țări" becomes
+ * "sapte-tari".
  */
 public final class EpisodeSlugs {
 
@@ -28,6 +29,11 @@ public final class EpisodeSlugs {
 	}
 
 	public static String slugify(@Nullable String title) {
+		return slugify(title, "episode");
+	}
+
+	/** The slug of {@code text}, or {@code fallback} when it has no letter or digit. */
+	static String slugify(@Nullable String title, String fallback) {
 		String text = (title != null) ? title.toLowerCase(Locale.ROOT) : "";
 		for (Map.Entry<String, String> letter : LETTERS.entrySet()) {
 			text = text.replace(letter.getKey(), letter.getValue());
@@ -38,7 +44,7 @@ public final class EpisodeSlugs {
 		if (slug.length() > MAX_LENGTH) {
 			slug = trimDashes(slug.substring(0, MAX_LENGTH));
 		}
-		return slug.isEmpty() ? "episode" : slug;
+		return slug.isEmpty() ? fallback : slug;
 	}
 
 	/**
@@ -46,7 +52,11 @@ public final class EpisodeSlugs {
 	 * ...
 	 */
 	public static String unique(String title, Set<String> taken) {
-		String base = slugify(title);
+		return unique(title, "episode", taken);
+	}
+
+	static String unique(String title, String fallback, Set<String> taken) {
+		String base = slugify(title, fallback);
 		String slug = base;
 		for (int n = 2; taken.contains(slug); n++) {
 			slug = base + "-" + n;

@@ -25,10 +25,13 @@ public class FeedEpisodes {
 
 	private final EpisodeWriter writer;
 
+	private final PeopleWriter people;
+
 	private final ApplicationEventPublisher events;
 
-	FeedEpisodes(EpisodeWriter writer, ApplicationEventPublisher events) {
+	FeedEpisodes(EpisodeWriter writer, PeopleWriter people, ApplicationEventPublisher events) {
 		this.writer = writer;
+		this.people = people;
 		this.events = events;
 	}
 
@@ -40,6 +43,9 @@ public class FeedEpisodes {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Stored store(long showId, List<ImportedEpisode> items, Instant importedAt) {
+		// Before any credit is written: a host's merge then waits for the import, and
+		// never holds the people while the import holds their credits (a deadlock).
+		this.people.lock();
 		// PostgreSQL keeps microseconds: with nanoseconds, the content hash of an undated
 		// item would differ from the stored one at every later import.
 		Instant now = importedAt.truncatedTo(ChronoUnit.MICROS);
@@ -69,6 +75,8 @@ public class FeedEpisodes {
 		List<String> warnings = insertWithFreeSlugs(showId, created);
 		this.writer.updateFromFeed(showId, changed);
 		int hidden = this.writer.hideMissing(showId, items.stream().map(ImportedEpisode::identity).toList());
+		// The credits just written point at no one yet.
+		this.people.linkEpisodeCredits();
 		Stored result = new Stored(created.size(), changed.size(), unchanged, hidden, warnings);
 		if (result.changedAnything()) {
 			this.events.publishEvent(new EpisodesChanged());
@@ -100,6 +108,21 @@ public class FeedEpisodes {
 			slugTaken = this.writer.insertFromFeed(showId, again);
 		}
 		return warnings;
+	}
+
+	/**
+	 * Stores the show's own credits (the channel's {@code podcast:person} tags, its hosts
+	 * mostly) in place of the stored ones, in the import's transaction.
+	 * @return whether they changed
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean storeShowPeople(long showId, List<Person> persons) {
+		this.people.lock();
+		boolean changed = this.people.replaceShowCredits(showId, persons);
+		if (changed) {
+			this.events.publishEvent(new PeopleChanged());
+		}
+		return changed;
 	}
 
 	/**

@@ -1,6 +1,8 @@
 /**
- * Episodes: the public pages, the catalog listeners read, and the one writer of the
- * episodes, for the import ({@code FeedEpisodes}) and the host ({@code EpisodeEditor}).
+ * Episodes and the people they credit: the public pages (episodes, people), the catalog
+ * listeners read ({@code EpisodeCatalog}, {@code People}), and the one writer of both,
+ * for the import ({@code FeedEpisodes}) and the host ({@code EpisodeEditor},
+ * {@code PeopleEditor}).
  */
 @ApplicationModule(allowedDependencies = { "support", "notes" })
 @NullMarked

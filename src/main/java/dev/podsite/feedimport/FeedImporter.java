@@ -259,6 +259,9 @@ public class FeedImporter {
 					int removed = this.episodes.removeAll(show.showId());
 					log.info("The real feed replaces the demo snapshot: removed its {} demo episodes", removed);
 				}
+				// The show's credits first: a host it names gets their name and slug from
+				// it.
+				this.episodes.storeShowPeople(show.showId(), feed.people());
 				FeedEpisodes.Stored stored = this.episodes.store(show.showId(), feed.episodes(), this.clock.instant());
 				if (budget.isOver()) {
 					throw new TransactionTimedOutException("The import's time budget is over: rolled back");

@@ -81,6 +81,8 @@ final class FeedMapper {
 		String link = webUrl(feed.getLink(), "the show's link");
 		String notesBase = (link != null) ? link : this.feedUrl.toString();
 		ShowContent show = show(feed, link, notesBase);
+		List<Person> people = (feed.getModule(Podcast.URI) instanceof PodcastChannel channel)
+				? persons(channel.getPersons(), "the show") : List.of();
 		Map<String, ImportedEpisode> episodes = new LinkedHashMap<>();
 		for (SyndEntry entry : feed.getEntries()) {
 			// Sanitizing notes takes time: a long feed stops between two items.
@@ -93,7 +95,7 @@ final class FeedMapper {
 			}
 		}
 		List<ImportedEpisode> dated = placeUndated(new ArrayList<>(episodes.values()));
-		return new ImportedFeed(show, dated, List.copyOf(this.warnings));
+		return new ImportedFeed(show, people, dated, List.copyOf(this.warnings));
 	}
 
 	private ShowContent show(SyndFeed feed, @Nullable String link, String notesBase) {
@@ -207,7 +209,7 @@ final class FeedMapper {
 		return new ImportedEpisode(identity, guid, permalink, link,
 				webUrl(itunesImage(itunes), "the image of " + named), chaptersUrl,
 				(chaptersUrl != null) ? trim(podcast.getChapters().type()) : null, content, transcripts(podcast, named),
-				persons(podcast, named));
+				persons((podcast != null) ? podcast.getPersons() : List.of(), named));
 	}
 
 	private static @Nullable SyndEnclosure enclosure(SyndEntry entry) {
@@ -296,11 +298,9 @@ final class FeedMapper {
 		return transcripts;
 	}
 
-	private List<Person> persons(@Nullable PodcastItem podcast, String named) {
-		if (podcast == null) {
-			return List.of();
-		}
-		return podcast.getPersons().stream().map((p) -> {
+	/** The credits of the show or an episode ({@code named}). */
+	private List<Person> persons(List<dev.podsite.rome.Person> persons, String named) {
+		return persons.stream().map((p) -> {
 			String name = p.name().trim();
 			String person = "\"" + name + "\" in " + named;
 			return new Person(name, lower(p.role()), lower(p.group()), webUrl(p.img(), "the image of " + person),

@@ -56,9 +56,13 @@ class FeedRenderer {
 		this.baseUrl = baseUrl;
 	}
 
-	/** The feed's bytes, UTF-8. */
-	byte[] render(Show show, List<Episode> episodes, @Nullable Instant lastBuildDate) {
-		Channel channel = channel(show, lastBuildDate);
+	/**
+	 * The feed's bytes, UTF-8; {@code people} are the show's own credits
+	 * ({@code podcast:person} of the channel) as its feed wrote them.
+	 */
+	byte[] render(Show show, List<dev.podsite.episode.Person> people, List<Episode> episodes,
+			@Nullable Instant lastBuildDate) {
+		Channel channel = channel(show, people, lastBuildDate);
 		List<Item> items = new ArrayList<>(episodes.size());
 		for (Episode episode : episodes) {
 			items.add(item(episode));
@@ -81,7 +85,7 @@ class FeedRenderer {
 		}
 	}
 
-	private Channel channel(Show show, @Nullable Instant lastBuildDate) {
+	private Channel channel(Show show, List<dev.podsite.episode.Person> people, @Nullable Instant lastBuildDate) {
 		Channel channel = new Channel("rss_2.0");
 		channel.setTitle(show.getTitle());
 		channel.setLink(this.baseUrl + "/");
@@ -133,7 +137,9 @@ class FeedRenderer {
 			podcast.setLocked(new Locked(show.getLocked(), show.getLockedOwner()));
 		}
 		podcast.setFundings(show.getFundings().stream().map((f) -> new Funding(f.url(), f.label())).toList());
-		if (podcast.getGuid() != null || podcast.getLocked() != null || !podcast.getFundings().isEmpty()) {
+		podcast.setPersons(persons(people));
+		if (podcast.getGuid() != null || podcast.getLocked() != null || !podcast.getFundings().isEmpty()
+				|| !podcast.getPersons().isEmpty()) {
 			channel.getModules().add(podcast);
 		}
 		return channel;
@@ -183,14 +189,16 @@ class FeedRenderer {
 			.stream()
 			.map((t) -> new Transcript(t.url(), t.type(), t.language(), t.rel()))
 			.toList());
-		podcast.setPersons(episode.getPersons()
-			.stream()
-			.map((p) -> new Person(p.name(), p.role(), p.group(), p.imageUrl(), p.href()))
-			.toList());
+		podcast.setPersons(persons(episode.getPersons()));
 		if (podcast.getChapters() != null || !podcast.getTranscripts().isEmpty() || !podcast.getPersons().isEmpty()) {
 			item.getModules().add(podcast);
 		}
 		return item;
+	}
+
+	/** Credits as the source feed wrote them, like its guids. */
+	private static List<Person> persons(List<dev.podsite.episode.Person> persons) {
+		return persons.stream().map((p) -> new Person(p.name(), p.role(), p.group(), p.imageUrl(), p.href())).toList();
 	}
 
 	private static void addText(List<Element> tags, String name, @Nullable Object value) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import dev.podsite.episode.Episode;
 import dev.podsite.episode.EpisodeCatalog;
+import dev.podsite.episode.People;
 import dev.podsite.show.CurrentShow;
 import dev.podsite.show.Show;
 import dev.podsite.support.SiteContentChanged;
@@ -35,6 +36,8 @@ class PublishedFeed {
 
 	private final EpisodeCatalog episodes;
 
+	private final People people;
+
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
@@ -43,10 +46,11 @@ class PublishedFeed {
 
 	private final UntilChanged<Optional<RenderedFeed>> rendered;
 
-	PublishedFeed(CurrentShow show, EpisodeCatalog episodes, PlatformTransactionManager transactionManager, Clock clock,
-			SiteProperties site) {
+	PublishedFeed(CurrentShow show, EpisodeCatalog episodes, People people,
+			PlatformTransactionManager transactionManager, Clock clock, SiteProperties site) {
 		this.show = show;
 		this.episodes = episodes;
+		this.people = people;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.transactions.setReadOnly(true);
 		this.clock = clock;
@@ -74,8 +78,8 @@ class PublishedFeed {
 			Instant now = this.clock.instant();
 			List<Episode> published = this.episodes.publishedWithAudio(now);
 			Instant lastChange = latest(current.get().getUpdatedAt(), this.episodes.lastUpdate().orElse(null));
-			RenderedFeed feed = RenderedFeed.of(this.renderer.render(current.get(), published, lastChange), lastChange,
-					published.size());
+			RenderedFeed feed = RenderedFeed.of(this.renderer.render(current.get(),
+					this.people.ofShow(current.get().getId()), published, lastChange), lastChange, published.size());
 			log.info("Rendered the feed: {} items, {} KB ({} KB gzipped) in {} ms", feed.items(),
 					feed.xml().length / 1024, feed.gzipped().length / 1024, (System.nanoTime() - started) / 1_000_000);
 			return new Expiring<>(Optional.of(feed), this.episodes.nextPublicationAfter(now).orElse(null));

@@ -1,6 +1,7 @@
 package dev.podsite.show;
 
 import dev.podsite.episode.EpisodeCatalog;
+import dev.podsite.episode.People;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,8 +14,11 @@ class ShowController {
 
 	private final EpisodeCatalog catalog;
 
-	ShowController(EpisodeCatalog catalog) {
+	private final People people;
+
+	ShowController(EpisodeCatalog catalog, People people) {
 		this.catalog = catalog;
+		this.people = people;
 	}
 
 	/** The show page; the layout's model already holds the show, if there is one yet. */
@@ -24,6 +28,7 @@ class ShowController {
 			return "empty";
 		}
 		model.addAttribute("latest", this.catalog.latest(LATEST));
+		model.addAttribute("hosts", this.people.hosts());
 		return "show";
 	}
 

@@ -31,7 +31,8 @@ final class PageAddresses {
 	private static final Map<String, List<Parameter>> PARAMETERS = Map.of("/", List.of(), "/episodes",
 			List.of(new Parameter("season", PageAddresses::number), new Parameter("type", PageAddresses::lowerCase),
 					new Parameter("page", PageAddresses::pageNumber)),
-			"/episodes/*", List.of(new Parameter("t", PageAddresses::moment)));
+			"/episodes/*", List.of(new Parameter("t", PageAddresses::moment)), "/people", List.of(), "/people/*",
+			List.of(new Parameter("page", PageAddresses::pageNumber)));
 
 	private static final UrlPathHelper PATHS = new UrlPathHelper();
 
@@ -75,7 +76,10 @@ final class PageAddresses {
 	}
 
 	private static String pattern(String path) {
-		return (path.startsWith("/episodes/")) ? "/episodes/*" : path;
+		if (path.startsWith("/episodes/")) {
+			return "/episodes/*";
+		}
+		return (path.startsWith("/people/")) ? "/people/*" : path;
 	}
 
 	/**

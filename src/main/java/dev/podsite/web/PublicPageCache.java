@@ -40,8 +40,11 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 class PublicPageCache extends OncePerRequestFilter {
 
-	/** The pages kept: the show page, the episode list and every episode's page. */
-	static final String[] PUBLIC_PAGES = { "/", "/episodes", "/episodes/*" };
+	/**
+	 * The pages kept: the show page, the episode list, every episode's page, the people
+	 * and every person's page.
+	 */
+	static final String[] PUBLIC_PAGES = { "/", "/episodes", "/episodes/*", "/people", "/people/*" };
 
 	// A day: caches absorb made-up addresses, and a parameter a later version reads is
 	// not dropped for long by a redirect a browser kept.

@@ -46,8 +46,8 @@ class AdminAccessTests {
 
 	@Test
 	void anonymousVisitorsOfTheAdminAreSentToTheLoginPage() throws Exception {
-		for (String path : new String[] { "/admin", "/admin/episodes", "/admin/episodes/new",
-				"/admin/episodes/1/edit" }) {
+		for (String path : new String[] { "/admin", "/admin/episodes", "/admin/episodes/new", "/admin/episodes/1/edit",
+				"/admin/people", "/admin/people/1" }) {
 			this.mvc.perform(get(path)).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
 		}
 		this.mvc.perform(post("/admin/import").with(csrf())).andExpect(status().isFound());

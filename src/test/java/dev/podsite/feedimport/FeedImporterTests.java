@@ -96,6 +96,26 @@ class FeedImporterTests {
 	}
 
 	@Test
+	void theShowsOwnPeopleComeWithItsImportAndAnUnchangedFeedLeavesThem() throws Exception {
+		Path feed = this.dir.resolve("feed.xml");
+		Files.copy(Fixtures.feed("real/mike-neumann-show_sovereign-feeds.xml"), feed);
+		this.harness.importFrom(feed);
+		assertThat(this.jdbc.queryForList("SELECT p.slug || ' ' || sp.role || ' ' || sp.href FROM show_person sp"
+				+ " JOIN person p ON p.id = sp.person_id ORDER BY sp.position", String.class))
+			.containsExactly("mike-neumann host https://mikeneumann.net");
+		List<String> people = this.jdbc.queryForList("SELECT id || ' ' || slug FROM person ORDER BY id", String.class);
+		assertThat(people).hasSizeGreaterThan(1);
+		long version = dataVersion();
+
+		Files.writeString(feed, "<!-- fetched again -->\n", StandardOpenOption.APPEND);
+		assertThat(this.harness.importFrom(feed).getStatus()).isEqualTo(ImportStatus.SUCCEEDED);
+		assertThat(dataVersion()).as("no change announced").isEqualTo(version);
+		assertThat(this.jdbc.queryForList("SELECT id || ' ' || slug FROM person ORDER BY id", String.class))
+			.isEqualTo(people);
+		assertThat(count("show_person")).isEqualTo(1);
+	}
+
+	@Test
 	void importingTheSameFeedTwiceChangesNothing() throws Exception {
 		Path feed = this.dir.resolve("feed.xml");
 		Files.copy(Fixtures.feed("real/launched_fireside_podcasting20.xml"), feed);

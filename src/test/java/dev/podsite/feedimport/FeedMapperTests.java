@@ -62,6 +62,22 @@ class FeedMapperTests {
 	}
 
 	@Test
+	void keepsTheShowsOwnPeopleWithWebAddressesOnly() throws Exception {
+		ImportedFeed feed = map(
+				rss("""
+						<podcast:person role="Host" group="Cast" href="https://ann.example" img="/ann.jpg">  Ann Host </podcast:person>
+						<podcast:person role="producer" href="javascript:alert(1)">Pat Producer</podcast:person>
+						"""));
+		assertThat(feed.people()).containsExactly(
+				new Person("Ann Host", "host", "cast", "https://feeds.example/ann.jpg", "https://ann.example"),
+				new Person("Pat Producer", "producer", null, null, null));
+		assertThat(feed.warnings())
+			.contains("Dropped the link of \"Pat Producer\" in the show, \"javascript:alert(1)\":"
+					+ " only http and https addresses are kept.");
+		assertThat(map(rss("")).people()).isEmpty();
+	}
+
+	@Test
 	void identityIsTheTrimmedGuidWhileTheGuidIsKeptAsWritten() throws Exception {
 		ImportedEpisode episode = single(item("  abc-123 \n", "One", DATE, ""));
 		assertThat(episode.identity()).isEqualTo("abc-123");

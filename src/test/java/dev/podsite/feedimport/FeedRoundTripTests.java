@@ -34,8 +34,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Import a feed, re-publish it, read the result back: every public episode with audio
- * comes out item by item as it went in.
+ * Import a feed, re-publish it, read the result back: the show and its own people, and
+ * every public episode with audio item by item, come out as they went in.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class FeedRoundTripTests {
@@ -79,6 +79,7 @@ class FeedRoundTripTests {
 		ImportedFeed result = read(published, SITE_FEED);
 
 		assertSameShow(result.show(), source.show());
+		assertThat(result.people()).as("the show's own podcast:person").isEqualTo(source.people());
 		Instant now = Instant.now();
 		List<ImportedEpisode> expected = source.episodes()
 			.stream()

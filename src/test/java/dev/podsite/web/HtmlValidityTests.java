@@ -79,11 +79,19 @@ class HtmlValidityTests {
 				String.class)) {
 			pages.add(save("episode-" + slug, "/episodes/" + slug));
 		}
+		pages.add(save("people", "/people"));
+		for (String slug : this.jdbc.queryForList("SELECT slug FROM person ORDER BY id", String.class)) {
+			pages.add(save("person-" + slug, "/people/" + slug));
+		}
 		Database.clear(this.jdbc);
+		pages.add(save("empty-people", "/people"));
 		new ImporterHarness(this.context).importFrom(this.dir.resolve("unreachable.xml"));
 		pages.add(save("demo", "/"));
 		pages.add(save("demo-episode", "/episodes/" + this.jdbc
 			.queryForObject("SELECT slug FROM episode ORDER BY published_at DESC LIMIT 1", String.class)));
+		pages.add(save("demo-people", "/people"));
+		pages.add(save("demo-host", "/people/matthias-endler"));
+		pages.add(save("demo-guest", "/people/orhun-parmaksiz"));
 		pages.addAll(saveAdminPages());
 		for (String feed : Fixtures.corpus()) {
 			if (feed.startsWith("real/")) {
@@ -111,7 +119,11 @@ class HtmlValidityTests {
 		Database.clear(this.jdbc);
 		new ImporterHarness(this.context).importFrom(Fixtures.feed(feed));
 		String name = feed.substring("real/".length()).replaceAll("[^A-Za-z0-9-]", "_");
-		List<Path> pages = new ArrayList<>(List.of(save(name + "__show", "/"), save(name + "__list", "/episodes")));
+		List<Path> pages = new ArrayList<>(List.of(save(name + "__show", "/"), save(name + "__list", "/episodes"),
+				save(name + "__people", "/people")));
+		for (String slug : this.jdbc.queryForList("SELECT slug FROM person ORDER BY id LIMIT 2", String.class)) {
+			pages.add(save(name + "__person-" + slug, "/people/" + slug));
+		}
 		List<String> slugs = this.jdbc.queryForList(
 				"SELECT slug FROM episode WHERE NOT hidden AND published_at <= now() ORDER BY published_at DESC",
 				String.class);
@@ -140,8 +152,10 @@ class HtmlValidityTests {
 		this.jdbc.update("UPDATE episode SET overrides = '{title}', hidden = (id % 5 = 0) WHERE id <= ?", id + 10);
 		List<Path> pages = new ArrayList<>(List.of(save("login", "/login"), save("login-error", "/login?error"),
 				save("login-wait", "/login?wait=90")));
+		long person = this.jdbc.queryForObject("SELECT min(id) FROM person", Long.class);
 		for (String path : List.of("/admin", "/admin/episodes", "/admin/episodes?q=launch", "/admin/episodes/new",
-				"/admin/episodes/" + id + "/edit", "/admin/episodes/" + id + "/delete")) {
+				"/admin/episodes/" + id + "/edit", "/admin/episodes/" + id + "/delete", "/admin/people",
+				"/admin/people/" + person)) {
 			pages.add(saveAdmin(get(path)));
 		}
 		pages.add(saveAdmin(post("/admin/episodes/new").param("title", "")

@@ -13,6 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import dev.podsite.episode.ImportedEpisode;
+import dev.podsite.episode.PeopleEditor;
+import dev.podsite.episode.Person;
 import dev.podsite.support.Database;
 import dev.podsite.support.SiteContentChanged;
 import dev.podsite.support.SiteData;
@@ -67,18 +69,31 @@ class PublicPageCacheTests {
 
 	@Test
 	void aPageIsRenderedOncePerChangeAndKeptInBetween() {
-		for (String path : new String[] { "/", "/episodes", "/episodes/first-title" }) {
+		String[] pages = { "/", "/episodes", "/episodes/first-title", "/people/ann-guest" };
+		for (String path : pages) {
 			assertThat(text(path)).as(path).contains("First title");
 		}
 		// Behind the site's back: the kept pages do not see it.
 		this.jdbc.update("UPDATE episode SET title = 'Second title'");
-		for (String path : new String[] { "/", "/episodes", "/episodes/first-title" }) {
+		for (String path : pages) {
 			assertThat(text(path)).as(path).contains("First title");
 		}
 		this.context.publishEvent(new SiteContentChanged.OnAnotherInstance(1));
-		for (String path : new String[] { "/", "/episodes", "/episodes/first-title" }) {
+		for (String path : pages) {
 			assertThat(text(path)).as(path).contains("Second title").doesNotContain("First title");
 		}
+	}
+
+	@Test
+	void thePeoplesPagesAreKeptUntilPeopleChange() {
+		assertThat(text("/people")).contains("Ann Guest");
+		int kept = this.cache.keptPages();
+		assertThat(text("/people")).contains("Ann Guest");
+		assertThat(this.cache.keptPages()).isEqualTo(kept);
+		long ann = this.jdbc.queryForObject("SELECT id FROM person WHERE slug = 'ann-guest'", Long.class);
+		this.context.getBean(PeopleEditor.class).rename(ann, "Ann Renamed");
+		assertThat(text("/people")).contains("Ann Renamed").doesNotContain("Ann Guest");
+		assertThat(text("/people/ann-guest")).contains("Ann Renamed");
 	}
 
 	@Test
@@ -176,6 +191,11 @@ class PublicPageCacheTests {
 		redirects.put("/episodes/first-title?ref=mastodon", "/episodes/first-title");
 		redirects.put("/episodes/%66irst-title", "/episodes/first-title");
 		redirects.put("/episodes;jsessionid=abc", "/episodes");
+		redirects.put("/people?page=2", "/people");
+		redirects.put("/people?utm_source=x", "/people");
+		redirects.put("/people/ann-guest?page=01", "/people/ann-guest");
+		redirects.put("/people/ann-guest?page=002&ref=x", "/people/ann-guest?page=2");
+		redirects.put("/people/%61nn-guest", "/people/ann-guest");
 		redirects.forEach((from, to) -> {
 			HttpResponse<byte[]> response = this.site.get(from);
 			assertThat(response.statusCode()).as(from).isEqualTo(301);
@@ -191,7 +211,9 @@ class PublicPageCacheTests {
 	}
 
 	private static ImportedEpisode first() {
-		return TestEpisodes.episode("1", "First title", Instant.parse("2024-01-01T10:00:00Z")).build();
+		return TestEpisodes.episode("1", "First title", Instant.parse("2024-01-01T10:00:00Z"))
+			.person(new Person("Ann Guest", "guest", null, null, null))
+			.build();
 	}
 
 	private String text(String path) {
