@@ -36,7 +36,9 @@ class ModulesTests {
 	/** Which module alone writes each table, and what writes look like in SQL. */
 	private static final Map<String, String> TABLE_OWNERS = Map.ofEntries(Map.entry("episode", "episode"),
 			Map.entry("episode_link", "episode"), Map.entry("episode_transcript", "episode"),
-			Map.entry("episode_person", "episode"), Map.entry("show", "show"), Map.entry("show_category", "show"),
+			Map.entry("episode_person", "episode"), Map.entry("episode_chapter", "episode"),
+			Map.entry("episode_transcript_cue", "episode"), Map.entry("episode_timeline_source", "episode"),
+			Map.entry("media_file", "feedimport"), Map.entry("show", "show"), Map.entry("show_category", "show"),
 			Map.entry("show_funding", "show"), Map.entry("import_run", "feedimport"),
 			Map.entry("feed_state", "feedimport"), Map.entry("data_version", "system"),
 			Map.entry("admin_account", "admin"), Map.entry("sign_in_throttle", "admin"),
