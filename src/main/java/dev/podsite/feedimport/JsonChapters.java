@@ -53,12 +53,12 @@ final class JsonChapters {
 					toc == null || !toc.isBoolean() || toc.booleanValue()));
 		}
 		if (unreadable > 0) {
-			warnings.add("skipped " + unreadable + ((unreadable == 1) ? " chapter" : " chapters")
-					+ " without a readable startTime");
+			warnings.add(unreadable + ((unreadable == 1) ? " chapter without a readable startTime was skipped"
+					: " chapters without a readable startTime were skipped"));
 		}
 		if (droppedAddresses > 0) {
-			warnings.add("dropped " + droppedAddresses + ((droppedAddresses == 1) ? " address" : " addresses")
-					+ " of chapters that are not http or https");
+			warnings.add(droppedAddresses + ((droppedAddresses == 1) ? " address that is" : " addresses that are")
+					+ " not http or https " + ((droppedAddresses == 1) ? "was" : "were") + " dropped");
 		}
 		return new ParsedFile<>(inOrder(chapters, warnings), warnings);
 	}
@@ -68,8 +68,8 @@ final class JsonChapters {
 		List<Chapter> sorted = new ArrayList<>(chapters);
 		sorted.sort(Comparator.comparingDouble(Chapter::start));
 		if (sorted.size() > MOST_CHAPTERS) {
-			warnings.add("kept its first " + String.format(Locale.ROOT, "%,d", MOST_CHAPTERS) + " chapters of "
-					+ String.format(Locale.ROOT, "%,d", sorted.size()));
+			warnings.add("only its first " + String.format(Locale.ROOT, "%,d", MOST_CHAPTERS) + " chapters of "
+					+ String.format(Locale.ROOT, "%,d", sorted.size()) + " were kept");
 			return sorted.subList(0, MOST_CHAPTERS);
 		}
 		return sorted;

@@ -2,6 +2,7 @@ package dev.podsite.feedimport;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,7 +27,7 @@ final class JsonFiles {
 			root = JSON.readTree(TimedCues.lines(text));
 		}
 		catch (JacksonException ex) {
-			throw new MalformedFileException("is not JSON (" + ex.getOriginalMessage() + ")");
+			throw new MalformedFileException("is not JSON (" + describe(ex) + ")");
 		}
 		if (root == null || !root.isObject()) {
 			throw new MalformedFileException("is not a JSON object");
@@ -36,6 +37,16 @@ final class JsonFiles {
 			throw new MalformedFileException("has no \"" + name + "\" list");
 		}
 		return list;
+	}
+
+	/** What is wrong, and where, without the parser's notes on its own settings. */
+	private static String describe(JacksonException ex) {
+		String message = ex.getOriginalMessage().lines().findFirst().orElse("");
+		int marker = message.indexOf(" (start marker at");
+		message = (marker > 0) ? message.substring(0, marker) : message;
+		TokenStreamLocation at = ex.getLocation();
+		return (at != null && at.getLineNr() > 0)
+				? message + ", at line " + at.getLineNr() + ", column " + at.getColumnNr() : message;
 	}
 
 	/** A time in seconds: a number, or a text such as "62.5" or "00:01:02.5". */

@@ -53,8 +53,8 @@ final class JsonTranscript {
 			}
 		}
 		if (unreadable > 0) {
-			warnings.add("skipped " + unreadable + ((unreadable == 1) ? " segment" : " segments")
-					+ " without a readable startTime or body");
+			warnings.add(unreadable + ((unreadable == 1) ? " segment without a readable startTime or body was skipped"
+					: " segments without a readable startTime or body were skipped"));
 		}
 		return new ParsedFile<>(TimedCues.inOrder(cues, warnings), warnings);
 	}

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What a chapter or transcript file holds, in the order of the audio, and what its reader
- * had to forgive, as ends of sentences about the file ("skipped 2 cues without a time").
+ * had to forgive, as clauses about the file ("2 blocks that are not a cue … were
+ * skipped").
  */
 record ParsedFile<T>(List<T> items, List<String> warnings) {
 

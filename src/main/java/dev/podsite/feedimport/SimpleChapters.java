@@ -49,7 +49,7 @@ final class SimpleChapters {
 		}
 		List<String> cut = new ArrayList<>();
 		List<Chapter> inOrder = JsonChapters.inOrder(chapters, cut);
-		cut.forEach((warning) -> warnings.add("Of the chapters of " + named + ", " + warning + "."));
+		cut.forEach((warning) -> warnings.add("The chapters of " + named + ": " + warning + "."));
 		return inOrder;
 	}
 

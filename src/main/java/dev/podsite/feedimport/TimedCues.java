@@ -50,7 +50,7 @@ final class TimedCues {
 				blocks[0] = blocks[0].contains("-->") ? blocks[0].substring(blocks[0].indexOf('\n') + 1) : "";
 			}
 			else {
-				warnings.add("does not start with WEBVTT; its cues were read anyway");
+				warnings.add("it does not start with WEBVTT; its cues were read anyway");
 			}
 		}
 		List<TranscriptCue> cues = new ArrayList<>();
@@ -94,8 +94,8 @@ final class TimedCues {
 					+ (webVtt ? " 00:00:01.000 --> 00:00:04.000" : " 00:00:01,000 --> 00:00:04,000") + ")");
 		}
 		if (unreadable > 0) {
-			warnings.add("skipped " + unreadable + ((unreadable == 1) ? " block that is" : " blocks that are")
-					+ " not a cue with a readable time");
+			warnings.add(unreadable + ((unreadable == 1) ? " block that is not a cue with a readable time was skipped"
+					: " blocks that are not a cue with a readable time were skipped"));
 		}
 		return new ParsedFile<>(inOrder(SpeakerLabels.apply(cues), warnings), warnings);
 	}
@@ -107,8 +107,8 @@ final class TimedCues {
 		List<TranscriptCue> sorted = new ArrayList<>(cues);
 		sorted.sort(Comparator.comparingDouble(TranscriptCue::start));
 		if (sorted.size() > MOST_CUES) {
-			warnings.add("kept its first " + String.format(Locale.ROOT, "%,d", MOST_CUES) + " cues of "
-					+ String.format(Locale.ROOT, "%,d", sorted.size()));
+			warnings.add("only its first " + String.format(Locale.ROOT, "%,d", MOST_CUES) + " cues of "
+					+ String.format(Locale.ROOT, "%,d", sorted.size()) + " were kept");
 			return sorted.subList(0, MOST_CUES);
 		}
 		return sorted;

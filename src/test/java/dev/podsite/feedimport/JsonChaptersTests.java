@@ -61,8 +61,8 @@ class JsonChaptersTests {
 				]}
 				""", FILE);
 		assertThat(parsed.items()).containsExactly(new Chapter(30, null, "Kept", null, null, true));
-		assertThat(parsed.warnings()).containsExactly("skipped 4 chapters without a readable startTime",
-				"dropped 2 addresses of chapters that are not http or https");
+		assertThat(parsed.warnings()).containsExactly("4 chapters without a readable startTime were skipped",
+				"2 addresses that are not http or https were dropped");
 	}
 
 	@Test
@@ -78,7 +78,7 @@ class JsonChaptersTests {
 		}
 		ParsedFile<Chapter> parsed = JsonChapters.parse(json.append("]}").toString(), FILE);
 		assertThat(parsed.items()).hasSize(1_000);
-		assertThat(parsed.warnings()).containsExactly("kept its first 1,000 chapters of 1,005");
+		assertThat(parsed.warnings()).containsExactly("only its first 1,000 chapters of 1,005 were kept");
 	}
 
 	@ParameterizedTest

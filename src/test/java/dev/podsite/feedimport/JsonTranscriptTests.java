@@ -43,7 +43,7 @@ class JsonTranscriptTests {
 				  {"startTime": 3, "body": "   "}, {"startTime": 4, "body": "kept"}]}
 				""");
 		assertThat(parsed.items()).extracting(TranscriptCue::text).containsExactly("kept");
-		assertThat(parsed.warnings()).containsExactly("skipped 3 segments without a readable startTime or body");
+		assertThat(parsed.warnings()).containsExactly("3 segments without a readable startTime or body were skipped");
 	}
 
 	@Test

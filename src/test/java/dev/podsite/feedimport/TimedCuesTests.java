@@ -80,14 +80,14 @@ class TimedCuesTests {
 				good
 				""");
 		assertThat(vtt.items()).extracting(TranscriptCue::text).containsExactly("good");
-		assertThat(vtt.warnings()).containsExactly("skipped 2 blocks that are not a cue with a readable time");
+		assertThat(vtt.warnings()).containsExactly("2 blocks that are not a cue with a readable time were skipped");
 	}
 
 	@Test
 	void readsCuesOfAFileWithoutItsHeaderAndSaysSo() throws Exception {
 		ParsedFile<TranscriptCue> vtt = TimedCues.webVtt("00:00:01.000 --> 00:00:02.000\nhello\n");
 		assertThat(vtt.items()).extracting(TranscriptCue::text).containsExactly("hello");
-		assertThat(vtt.warnings()).containsExactly("does not start with WEBVTT; its cues were read anyway");
+		assertThat(vtt.warnings()).containsExactly("it does not start with WEBVTT; its cues were read anyway");
 	}
 
 	@Test
@@ -189,7 +189,7 @@ class TimedCuesTests {
 		}
 		ParsedFile<TranscriptCue> parsed = TimedCues.webVtt(vtt.toString());
 		assertThat(parsed.items()).hasSize(TimedCues.MOST_CUES);
-		assertThat(parsed.warnings()).containsExactly("kept its first 20,000 cues of 20,010");
+		assertThat(parsed.warnings()).containsExactly("only its first 20,000 cues of 20,010 were kept");
 	}
 
 	@Test
