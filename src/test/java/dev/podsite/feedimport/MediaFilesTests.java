@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +15,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpHandler;
 import dev.podsite.episode.Chapter;
 import dev.podsite.episode.EpisodeCatalog;
+import dev.podsite.episode.EpisodeTimelines;
 import dev.podsite.episode.Timeline;
 import dev.podsite.episode.TranscriptCue;
+import dev.podsite.show.CurrentShow;
 import dev.podsite.support.Database;
+import dev.podsite.support.Fixtures;
 import dev.podsite.support.Hashes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +36,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 
 import static dev.podsite.feedimport.TestFeeds.rss;
@@ -353,6 +359,39 @@ class MediaFilesTests {
 	}
 
 	@Test
+	void aTwoHourTranscriptIsFetchedReadAndStoredInAMoment() {
+		byte[] vtt = TimedCuesTests.twoHourWebVtt().getBytes(StandardCharsets.UTF_8);
+		this.answers.put("/files/long.vtt", conditional("text/vtt", vtt));
+		String feed = rss("", item("a", transcript("/files/long.vtt", "text/vtt")));
+		importFeed(feed);
+		// Once more with another body, warmed up: what an import of a changed file costs.
+		byte[] changed = new String(vtt, StandardCharsets.UTF_8).replace("about Rust", "about Rust!")
+			.getBytes(StandardCharsets.UTF_8);
+		this.answers.put("/files/long.vtt", conditional("text/vtt", changed));
+		MediaFileImport files = new MediaFileImport(
+				new FeedFetcher(properties(), "https://podcast.example", Duration.ofSeconds(1), TOTAL,
+						FeedHost.thisMachineOnly()),
+				RECHECK_ALWAYS, this.context.getBean(EpisodeTimelines.class),
+				this.context.getBean(MediaFileState.class), this.context.getBean(CurrentShow.class),
+				this.context.getBean(TransactionTemplate.class), this.context.getBean(Clock.class));
+		long started = System.nanoTime();
+		MediaFileImport.Outcome outcome = files.run();
+		long fetched = System.nanoTime();
+		Timeline timeline = timeline("a");
+		long read = System.nanoTime();
+		System.out.printf(
+				"A 2-hour WebVTT transcript (%,d bytes, 2,000 cues) fetched, read and stored in %d ms;"
+						+ " the episode and its timeline read in %d ms%n",
+				changed.length, (fetched - started) / 1_000_000, (read - fetched) / 1_000_000);
+		assertThat(outcome.stored()).isEqualTo(1);
+		assertThat(timeline.cues()).hasSize(2_000).last().satisfies((cue) -> {
+			assertThat(cue.start()).isEqualTo(7196.4);
+			assertThat(cue.text()).endsWith("about Rust!.");
+		});
+		assertThat(Duration.ofNanos(fetched - started)).isLessThan(Duration.ofSeconds(2));
+	}
+
+	@Test
 	void theFilesHaveATimeBudgetOfTheirOwnAndLeaveTheRestForTheNextImport() {
 		StringBuilder items = new StringBuilder();
 		for (int i = 1; i <= 8; i++) {
@@ -374,7 +413,7 @@ class MediaFilesTests {
 
 	@Test
 	void aRealFeedsChaptersAndTranscriptsReachItsPages() throws Exception {
-		String real = Files.readString(dev.podsite.support.Fixtures.feed("real/mike-neumann-show_sovereign-feeds.xml"));
+		String real = Files.readString(Fixtures.feed("real/mike-neumann-show_sovereign-feeds.xml"));
 		String feed = real.replace("https://mikeneumann.show/assets/static/", url("/files/mn/"));
 		for (String name : names(feed, "-chapters.json")) {
 			serveFile("/files/mn/" + name, "application/json+chapters", "chapters.json");
@@ -408,8 +447,7 @@ class MediaFilesTests {
 
 	@Test
 	void theSpecsExampleFeedGetsItsTranscriptInTheShowsLanguage() throws Exception {
-		String real = Files
-			.readString(dev.podsite.support.Fixtures.feed("real/podcast-namespace-official-example.xml"));
+		String real = Files.readString(Fixtures.feed("real/podcast-namespace-official-example.xml"));
 		String feed = real.replace("https://example.com/", url("/files/ex/"));
 		for (String name : names(feed, "_chapters.json")) {
 			serveFile("/files/ex/" + name, "application/json", "chapters.json");
@@ -500,7 +538,7 @@ class MediaFilesTests {
 
 	/** The names of the files the feed points to under /files/…/ that end so. */
 	private static List<String> names(String feed, String ending) {
-		return java.util.regex.Pattern.compile("/files/[a-z]+/([^\"]+" + java.util.regex.Pattern.quote(ending) + ")\"")
+		return Pattern.compile("/files/[a-z]+/([^\"]+" + Pattern.quote(ending) + ")\"")
 			.matcher(feed)
 			.results()
 			.map((match) -> match.group(1))
