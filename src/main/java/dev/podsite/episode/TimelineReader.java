@@ -51,7 +51,8 @@ class TimelineReader {
 			.query((row, i) -> new TranscriptCue(row.getDouble("start_seconds"), seconds(row, "end_seconds"),
 					row.getString("speaker"), row.getString("text")))
 			.list();
-		return (chapters.isEmpty() && cues.isEmpty()) ? Timeline.EMPTY : new Timeline(chapters, cues);
+		return (chapters.isEmpty() && cues.isEmpty()) ? Timeline.EMPTY
+				: new Timeline(List.copyOf(chapters), List.copyOf(cues));
 	}
 
 	/**
