@@ -24,10 +24,13 @@ public class EpisodeCatalog {
 
 	private final EpisodeRepository episodes;
 
+	private final TimelineReader timelines;
+
 	private final Clock clock;
 
-	EpisodeCatalog(EpisodeRepository episodes, Clock clock) {
+	EpisodeCatalog(EpisodeRepository episodes, TimelineReader timelines, Clock clock) {
 		this.episodes = episodes;
+		this.timelines = timelines;
 		this.clock = clock;
 	}
 
@@ -66,7 +69,8 @@ public class EpisodeCatalog {
 		return this.episodes.findPublishedBySlug(slug, now).map((episode) -> {
 			Instant at = episode.getPublishedAt();
 			return new EpisodePage(episode, first(this.episodes.findPublishedBefore(at, episode.getId(), now)),
-					first(this.episodes.findPublishedAfter(at, episode.getId(), now)), Timeline.EMPTY);
+					first(this.episodes.findPublishedAfter(at, episode.getId(), now)),
+					this.timelines.of(episode.getId()));
 		});
 	}
 

@@ -42,12 +42,15 @@ class EpisodeWriter {
 
 	private final NamedParameterJdbcTemplate batch;
 
+	private final TimelineWriter timelines;
+
 	// The feed's values are stored data: their JSON must not follow the web's settings.
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	EpisodeWriter(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+	EpisodeWriter(JdbcClient jdbc, NamedParameterJdbcTemplate batch, TimelineWriter timelines) {
 		this.jdbc = jdbc;
 		this.batch = batch;
+		this.timelines = timelines;
 	}
 
 	// The import's writes
@@ -299,8 +302,9 @@ class EpisodeWriter {
 	}
 
 	/**
-	 * Replaces the lists of imported episodes: transcripts and persons always, links
-	 * (those of the notes) unless the host's notes are kept.
+	 * Replaces the lists of imported episodes: transcripts, persons and the chapters
+	 * inside the items always, links (those of the notes) unless the host's notes are
+	 * kept.
 	 */
 	private void replaceLists(long showId, Collection<ImportedEpisode> episodes, Set<ImportedEpisode> hostNotes) {
 		Map<String, Long> ids = new HashMap<>();
@@ -313,8 +317,10 @@ class EpisodeWriter {
 		List<EpisodeLinks> links = new ArrayList<>();
 		List<Map<String, @Nullable Object>> transcripts = new ArrayList<>();
 		List<Map<String, @Nullable Object>> persons = new ArrayList<>();
+		Map<Long, List<Chapter>> chapters = new HashMap<>();
 		for (ImportedEpisode episode : episodes) {
 			long id = ids.get(episode.identity());
+			chapters.put(id, episode.chapters());
 			if (!hostNotes.contains(episode)) {
 				links.add(new EpisodeLinks(id, episode.content().notes().links()));
 			}
@@ -341,6 +347,7 @@ class EpisodeWriter {
 				"INSERT INTO episode_person (episode_id, position, name, role, person_group, image_url,"
 						+ " href) VALUES (:episode_id, :position, :name, :role, :person_group, :image_url, :href)",
 				sources(persons));
+		this.timelines.replaceFeedChapters(chapters);
 	}
 
 	private void insertLinks(List<EpisodeLinks> episodes) {

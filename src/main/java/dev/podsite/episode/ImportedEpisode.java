@@ -15,10 +15,19 @@ import org.jspecify.annotations.Nullable;
  * enclosure URL, link or a hash)
  * @param guid the guid as the source wrote it, re-published unchanged
  * @param content the fields the host may change
+ * @param chapters the chapters inside the item (Podlove Simple Chapters), in order
  */
 public record ImportedEpisode(String identity, String guid, boolean guidPermalink, @Nullable String link,
 		@Nullable String imageUrl, @Nullable String chaptersUrl, @Nullable String chaptersType, EpisodeContent content,
-		List<Transcript> transcripts, List<Person> persons) {
+		List<Transcript> transcripts, List<Person> persons, List<Chapter> chapters) {
+
+	/** An item without chapters inside it. */
+	public ImportedEpisode(String identity, String guid, boolean guidPermalink, @Nullable String link,
+			@Nullable String imageUrl, @Nullable String chaptersUrl, @Nullable String chaptersType,
+			EpisodeContent content, List<Transcript> transcripts, List<Person> persons) {
+		this(identity, guid, guidPermalink, link, imageUrl, chaptersUrl, chaptersType, content, transcripts, persons,
+				List.of());
+	}
 
 	public String title() {
 		return this.content.title();
@@ -30,8 +39,8 @@ public record ImportedEpisode(String identity, String guid, boolean guidPermalin
 
 	public ImportedEpisode withPublishedAt(@Nullable Instant date) {
 		return new ImportedEpisode(this.identity, this.guid, this.guidPermalink, this.link, this.imageUrl,
-				this.chaptersUrl, this.chaptersType, this.content.withPublishedAt(date), this.transcripts,
-				this.persons);
+				this.chaptersUrl, this.chaptersType, this.content.withPublishedAt(date), this.transcripts, this.persons,
+				this.chapters);
 	}
 
 	/** A fingerprint of everything imported: equal hashes mean nothing to write. */
@@ -40,6 +49,10 @@ public record ImportedEpisode(String identity, String guid, boolean guidPermalin
 		for (Object field : new Object[] { this.guid, this.guidPermalink, this.link, this.imageUrl, this.chaptersUrl,
 				this.chaptersType, this.content, this.transcripts, this.persons }) {
 			all.add(String.valueOf(field));
+		}
+		if (!this.chapters.isEmpty()) {
+			// Only then: an item without chapters keeps the hash it was stored with.
+			all.add(String.valueOf(this.chapters));
 		}
 		return Hashes.sha256(all.toString());
 	}

@@ -27,8 +27,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Fetches a feed over http(s) or from a file named in the configuration, within time and
- * size limits.
+ * Fetches a feed over http(s) or from a file named in the configuration, and the files
+ * its items point to over http(s) only, within time and size limits: one deadline for the
+ * whole answer, the size counted after decompression, every redirect's address checked.
  */
 @Component
 class FeedFetcher {
@@ -44,7 +45,7 @@ class FeedFetcher {
 
 	private final Duration totalTimeout;
 
-	private final long maxBytes;
+	private final FetchTarget feed;
 
 	private final String userAgent;
 
@@ -70,7 +71,7 @@ class FeedFetcher {
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
 		this.totalTimeout = totalTimeout;
-		this.maxBytes = properties.maxBytes().toBytes();
+		this.feed = FetchTarget.feed(properties.maxBytes().toBytes());
 		this.userAgent = "Podsite/1.0 (+" + baseUrl + ")";
 		this.guard = guard;
 	}
@@ -91,10 +92,23 @@ class FeedFetcher {
 			throws FeedImportException {
 		String scheme = (url.getScheme() != null) ? url.getScheme().toLowerCase(Locale.ROOT) : "";
 		return switch (scheme) {
-			case "http", "https" -> fetchHttp(url, validators, budget);
+			case "http", "https" -> fetchHttp(url, this.feed, validators, budget);
 			case "file" -> fetchFile(url);
 			default -> throw new FeedImportException("The feed URL " + url + " is not an http, https or file URL.");
 		};
+	}
+
+	/**
+	 * Fetches a file an item points to, from an http or https address only, as the feed
+	 * is fetched: conditionally with validators, within what is left of {@code budget}.
+	 */
+	FetchedFeed fetchWeb(URI url, FetchTarget target, FeedState.@Nullable Validators validators, ImportBudget budget)
+			throws FeedImportException {
+		String scheme = (url.getScheme() != null) ? url.getScheme().toLowerCase(Locale.ROOT) : "";
+		if (!scheme.equals("http") && !scheme.equals("https")) {
+			throw new FeedImportException(target.at(url) + " is not an http or https address.");
+		}
+		return fetchHttp(url, target, validators, budget);
 	}
 
 	private FetchedFeed fetchFile(URI url) throws FeedImportException {
@@ -102,7 +116,7 @@ class FeedFetcher {
 		// file:///abs/show.xml
 		Path path = url.isOpaque() ? Path.of(url.getSchemeSpecificPart()) : Path.of(url);
 		try (InputStream in = Files.newInputStream(path)) {
-			return new FetchedFeed(url, readLimited(in, url), null);
+			return new FetchedFeed(url, readLimited(in, url, this.feed), null);
 		}
 		catch (NoSuchFileException ex) {
 			throw new FeedImportException("The feed file " + path + " does not exist.", ex);
@@ -112,15 +126,15 @@ class FeedFetcher {
 		}
 	}
 
-	private FetchedFeed fetchHttp(URI url, FeedState.@Nullable Validators validators, ImportBudget budget)
-			throws FeedImportException {
+	private FetchedFeed fetchHttp(URI url, FetchTarget target, FeedState.@Nullable Validators validators,
+			ImportBudget budget) throws FeedImportException {
 		Duration left = budget.remaining();
 		FetchDeadline deadline = FetchDeadline
 			.after((left.compareTo(this.totalTimeout) < 0) ? left : this.totalTimeout);
 		URI current = url;
-		this.guard.check(url, "The feed at " + url);
+		this.guard.check(url, target.at(url), target.name());
 		for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-			HttpResponse<InputStream> response = send(current, deadline, validators, budget);
+			HttpResponse<InputStream> response = send(current, target, deadline, validators, budget);
 			int status = response.statusCode();
 			String etag = response.headers().firstValue("ETag").orElse(null);
 			String lastModified = response.headers().firstValue("Last-Modified").orElse(null);
@@ -133,16 +147,16 @@ class FeedFetcher {
 				String location = response.headers().firstValue("Location").orElse(null);
 				closeQuietly(response.body());
 				URI from = current;
-				current = redirectTarget(from, status, location);
+				current = redirectTarget(from, target, status, location);
 				if (hop < MAX_REDIRECTS) {
-					this.guard.check(current, "The feed at " + from + " redirects to " + current + ", which");
+					this.guard.check(current, target.at(from) + " redirects to " + current + ", which", target.name());
 				}
 				continue;
 			}
 			if (status != 200) {
 				closeQuietly(response.body());
-				throw new FeedImportException("The feed at " + current + " answered " + status + " ("
-						+ reasonPhrase(status) + ") instead of the feed.", status);
+				throw new FeedImportException(target.at(current) + " answered " + status + " (" + reasonPhrase(status)
+						+ ") instead of the " + target.name() + ".", status);
 			}
 			String contentType = response.headers().firstValue("Content-Type").orElse(null);
 			String encoding = response.headers().firstValue("Content-Encoding").orElse("identity");
@@ -150,58 +164,57 @@ class FeedFetcher {
 			// the body would hold the import, and every later one, as long as it likes.
 			try (FetchDeadline.Watch watch = deadline.closeWhenOver(response.body());
 					InputStream body = decoded(response.body(), encoding)) {
-				byte[] bytes = readLimited(body, current);
+				byte[] bytes = readLimited(body, current, target);
 				if (!watch.finishedInTime()) {
-					throw timedOut(current, budget, null);
+					throw timedOut(current, target, budget, null);
 				}
 				return new FetchedFeed(current, bytes, contentType, etag, lastModified, false);
 			}
 			catch (IOException ex) {
 				if (deadline.isOver()) {
-					throw timedOut(current, budget, ex);
+					throw timedOut(current, target, budget, ex);
 				}
-				throw new FeedImportException("Reading the feed at " + current + " failed: " + describe(ex) + ".", ex);
+				throw new FeedImportException(
+						"Reading the " + target.name() + " at " + current + " failed: " + describe(ex) + ".", ex);
 			}
 		}
-		throw new FeedImportException("The feed at " + url + " redirects more than " + MAX_REDIRECTS + " times.");
+		throw new FeedImportException(target.at(url) + " redirects more than " + MAX_REDIRECTS + " times.");
 	}
 
 	/**
 	 * Where a redirect leads: a web address only, never a local file or another scheme.
 	 */
-	private static URI redirectTarget(URI from, int status, @Nullable String location) throws FeedImportException {
+	private static URI redirectTarget(URI from, FetchTarget target, int status, @Nullable String location)
+			throws FeedImportException {
 		if (location == null || location.isBlank()) {
-			throw new FeedImportException(
-					"The feed at " + from + " answered " + status + " without saying where to go.");
+			throw new FeedImportException(target.at(from) + " answered " + status + " without saying where to go.");
 		}
-		URI target;
+		URI to;
 		try {
-			target = from.resolve(location.strip());
+			to = from.resolve(location.strip());
 		}
 		catch (IllegalArgumentException ex) {
 			throw new FeedImportException(
-					"The feed at " + from + " redirects to \"" + location.strip() + "\", which is not a valid address.",
-					ex);
+					target.at(from) + " redirects to \"" + location.strip() + "\", which is not a valid address.", ex);
 		}
-		String scheme = (target.getScheme() != null) ? target.getScheme().toLowerCase(Locale.ROOT) : "";
-		if ((!scheme.equals("http") && !scheme.equals("https")) || target.getHost() == null) {
-			throw new FeedImportException("The feed at " + from + " redirects to " + target
+		String scheme = (to.getScheme() != null) ? to.getScheme().toLowerCase(Locale.ROOT) : "";
+		if ((!scheme.equals("http") && !scheme.equals("https")) || to.getHost() == null) {
+			throw new FeedImportException(target.at(from) + " redirects to " + to
 					+ ", which is not an http or https address; the site follows redirects to web addresses only.");
 		}
-		return target;
+		return to;
 	}
 
-	private HttpResponse<InputStream> send(URI url, FetchDeadline deadline, FeedState.@Nullable Validators validators,
-			ImportBudget budget) throws FeedImportException {
+	private HttpResponse<InputStream> send(URI url, FetchTarget target, FetchDeadline deadline,
+			FeedState.@Nullable Validators validators, ImportBudget budget) throws FeedImportException {
 		Duration remaining = deadline.remaining();
 		if (remaining.isZero()) {
-			throw timedOut(url, budget, null);
+			throw timedOut(url, target, budget, null);
 		}
 		HttpRequest.Builder request = HttpRequest.newBuilder(url)
 			.timeout(remaining)
 			.header("User-Agent", this.userAgent)
-			.header("Accept",
-					"application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5")
+			.header("Accept", target.accept())
 			.header("Accept-Encoding", "gzip, deflate")
 			.GET();
 		if (validators != null && validators.etag() != null) {
@@ -214,35 +227,39 @@ class FeedFetcher {
 			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
 		}
 		catch (HttpTimeoutException ex) {
-			throw timedOut(url, budget, ex);
+			throw timedOut(url, target, budget, ex);
 		}
 		catch (ConnectException ex) {
 			// HttpClient wraps the resolver's failure in one or two ConnectExceptions.
 			if (hasCause(ex, UnresolvedAddressException.class) || hasCause(ex, UnknownHostException.class)) {
-				throw unknownHost(url, ex);
+				throw unknownHost(url, target.name(), ex);
 			}
-			throw new FeedImportException("Could not connect to " + url.getHost() + " to fetch the feed at " + url
-					+ " (" + describe(ex) + ").", ex);
+			throw new FeedImportException("Could not connect to " + url.getHost() + " to fetch the " + target.name()
+					+ " at " + url + " (" + describe(ex) + ").", ex);
 		}
 		catch (IOException ex) {
-			throw new FeedImportException("Fetching the feed at " + url + " failed: " + describe(ex) + ".", ex);
+			throw new FeedImportException(
+					"Fetching the " + target.name() + " at " + url + " failed: " + describe(ex) + ".", ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new FeedImportException("Fetching the feed at " + url + " was interrupted.", ex);
+			throw new FeedImportException("Fetching the " + target.name() + " at " + url + " was interrupted.", ex);
 		}
 	}
 
-	static FeedImportException unknownHost(URI url, Exception cause) {
-		return new FeedImportException("The feed's host " + url.getHost() + " could not be found (DNS), so the feed at "
-				+ url + " could not be fetched.", cause);
+	/**
+	 * @param name what was to be fetched: "feed", "transcript"
+	 */
+	static FeedImportException unknownHost(URI url, String name, Exception cause) {
+		return new FeedImportException("The " + name + "'s host " + url.getHost() + " could not be found (DNS), so the "
+				+ name + " at " + url + " could not be fetched.", cause);
 	}
 
-	private FeedImportException timedOut(URI url, ImportBudget budget, @Nullable Exception cause) {
+	private FeedImportException timedOut(URI url, FetchTarget target, ImportBudget budget, @Nullable Exception cause) {
 		if (budget.isOver()) {
 			return budget.exceeded(cause);
 		}
-		return new FeedImportException("The feed at " + url + " could not be fetched within "
+		return new FeedImportException(target.at(url) + " could not be fetched within "
 				+ FetchDeadline.inWords(this.totalTimeout) + "; the server is too slow or does not finish its answer.",
 				cause);
 	}
@@ -278,12 +295,13 @@ class FeedFetcher {
 		};
 	}
 
-	private byte[] readLimited(InputStream in, URI url) throws IOException, FeedImportException {
-		LimitedInputStream limited = new LimitedInputStream(in, this.maxBytes);
+	private static byte[] readLimited(InputStream in, URI url, FetchTarget target)
+			throws IOException, FeedImportException {
+		LimitedInputStream limited = new LimitedInputStream(in, target.maxBytes());
 		byte[] body = limited.readAllBytes();
 		if (limited.exceeded()) {
-			throw new FeedImportException("The feed at " + url + " is larger than " + (this.maxBytes / (1024 * 1024))
-					+ " MB, the most the site accepts (podsite.feed.max-bytes).");
+			throw new FeedImportException(target.at(url) + " is larger than " + target.maxSize()
+					+ ", the most the site accepts (" + target.maxBytesProperty() + ").");
 		}
 		return body;
 	}

@@ -32,9 +32,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports the configured feed: fetch, parse, map, then one transaction that writes all of
- * it or nothing. Every run leaves an {@link ImportRun} record. Across all instances of
- * the site, one import runs at a time (a PostgreSQL advisory lock held from the fetch to
- * the commit), and scheduled imports run about once per refresh interval in total.
+ * it or nothing; then, the episodes committed, the chapter and transcript files they
+ * point to ({@link MediaFileImport}). Every run leaves an {@link ImportRun} record.
+ * Across all instances of the site, one import runs at a time (a PostgreSQL advisory lock
+ * held from the fetch to the last file), and scheduled imports run about once per refresh
+ * interval in total.
  */
 @Service
 public class FeedImporter {
@@ -71,9 +73,11 @@ public class FeedImporter {
 
 	private final Clock clock;
 
+	private final MediaFileImport files;
+
 	FeedImporter(FeedImportProperties properties, FeedFetcher fetcher, ShowStore shows, FeedEpisodes episodes,
 			FeedState state, ImportRunRepository runs, TransactionTemplate transactions, DataSource dataSource,
-			Clock clock) {
+			Clock clock, MediaFileImport files) {
 		this.properties = properties;
 		this.fetcher = fetcher;
 		this.shows = shows;
@@ -83,6 +87,7 @@ public class FeedImporter {
 		this.transactions = transactions;
 		this.dataSource = dataSource;
 		this.clock = clock;
+		this.files = files;
 	}
 
 	/**
@@ -190,7 +195,24 @@ public class FeedImporter {
 		if (run.getStatus() == ImportStatus.FAILED && !this.shows.hasShow()) {
 			importDemo(run.getErrorMessage());
 		}
+		else if (run.getStatus() != ImportStatus.FAILED) {
+			run = fetchFiles(run);
+		}
 		return run;
+	}
+
+	/**
+	 * The chapter and transcript files, once the episodes are committed (a slow file
+	 * server never holds them back), within a time budget of their own; the run, recorded
+	 * already, then says which files failed and why.
+	 */
+	private ImportRun fetchFiles(ImportRun run) {
+		MediaFileImport.Outcome files = this.files.run();
+		if (!files.checkedAny()) {
+			return run;
+		}
+		run.filesChecked(files.warnings(), this.clock.instant());
+		return this.runs.save(run);
 	}
 
 	private void importDemo(@Nullable String reason) {

@@ -209,7 +209,8 @@ final class FeedMapper {
 		return new ImportedEpisode(identity, guid, permalink, link,
 				webUrl(itunesImage(itunes), "the image of " + named), chaptersUrl,
 				(chaptersUrl != null) ? trim(podcast.getChapters().type()) : null, content, transcripts(podcast, named),
-				persons((podcast != null) ? podcast.getPersons() : List.of(), named));
+				persons((podcast != null) ? podcast.getPersons() : List.of(), named),
+				SimpleChapters.of(entry, named, this::webUrl, this.warnings));
 	}
 
 	private static @Nullable SyndEnclosure enclosure(SyndEntry entry) {

@@ -7,7 +7,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The time one import may take ({@code podsite.feed.import-timeout}), from its start. The
  * fetch and the write get what is left of it; the steps between check it, the mapping
- * after each item. Past it, the import stops and nothing is changed.
+ * after each item. Past it, the import stops and nothing is changed. The chapter and
+ * transcript files fetched after the write have a budget of their own
+ * ({@code podsite.media-files.time-budget}).
  */
 final class ImportBudget {
 
@@ -15,18 +17,26 @@ final class ImportBudget {
 
 	private final long deadlineNanos;
 
-	private ImportBudget(Duration budget) {
+	private final boolean files;
+
+	private ImportBudget(Duration budget, boolean files) {
 		this.budget = budget;
 		this.deadlineNanos = System.nanoTime() + budget.toNanos();
+		this.files = files;
 	}
 
 	static ImportBudget startingNow(Duration budget) {
-		return new ImportBudget(budget);
+		return new ImportBudget(budget, false);
+	}
+
+	/** The time the chapter and transcript files of one import may take. */
+	static ImportBudget forFiles(Duration budget) {
+		return new ImportBudget(budget, true);
 	}
 
 	/** As good as none: for the bundled snapshot, and for tests of other limits. */
 	static ImportBudget unlimited() {
-		return new ImportBudget(Duration.ofDays(365));
+		return new ImportBudget(Duration.ofDays(365), false);
 	}
 
 	/** The time left, zero when none. */
@@ -46,6 +56,11 @@ final class ImportBudget {
 	}
 
 	FeedImportException exceeded(@Nullable Throwable cause) {
+		if (this.files) {
+			return new FeedImportException("The chapter and transcript files took longer than the "
+					+ FetchDeadline.inWords(this.budget) + " they may take (podsite.media-files.time-budget): this one"
+					+ " was left for the next import.", cause);
+		}
 		return new FeedImportException("The import took longer than the " + FetchDeadline.inWords(this.budget)
 				+ " it may take (podsite.feed.import-timeout) and was stopped; nothing was changed.", cause);
 	}

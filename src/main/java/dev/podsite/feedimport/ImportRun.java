@@ -81,6 +81,17 @@ public class ImportRun {
 		finish(ImportStatus.SUCCEEDED, now);
 	}
 
+	/**
+	 * Adds what fetching the chapter and transcript files warned of, after the episodes
+	 * were written; the run ends now.
+	 */
+	void filesChecked(List<String> fileWarnings, Instant now) {
+		List<String> all = new ArrayList<>(this.warnings);
+		all.addAll(fileWarnings);
+		this.warnings = all;
+		this.finishedAt = now;
+	}
+
 	void failed(String reason, Instant now) {
 		failed(reason, null, now);
 	}

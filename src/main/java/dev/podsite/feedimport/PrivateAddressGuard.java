@@ -53,6 +53,14 @@ final class PrivateAddressGuard {
 	 * …", or "The feed at … redirects to …, which"
 	 */
 	void check(URI url, String subject) throws FeedImportException {
+		check(url, subject, "feed");
+	}
+
+	/**
+	 * @param fetched what is fetched, for a host that cannot be found: "feed",
+	 * "transcript"
+	 */
+	void check(URI url, String subject, String fetched) throws FeedImportException {
 		if (this.allowPrivate) {
 			return;
 		}
@@ -65,7 +73,7 @@ final class PrivateAddressGuard {
 			addresses = this.resolver.resolve(host);
 		}
 		catch (UnknownHostException ex) {
-			throw FeedFetcher.unknownHost(url, ex);
+			throw FeedFetcher.unknownHost(url, fetched, ex);
 		}
 		String name = unbracketed(host);
 		for (InetAddress address : addresses) {

@@ -163,6 +163,15 @@ final class FeedHost implements AutoCloseable {
 						: PrivateAddressGuard.internalKind(address));
 	}
 
+	/**
+	 * An SSRF guard that lets this machine's loopback addresses through and refuses every
+	 * other: tests reach their own hosts, never the internet.
+	 */
+	static PrivateAddressGuard thisMachineOnly() {
+		return new PrivateAddressGuard(false, InetAddress::getAllByName, (address) -> address.isLoopbackAddress() ? null
+				: "an address outside this machine, which tests never reach");
+	}
+
 	static byte[] gzip(byte[] body) {
 		ByteArrayOutputStream compressed = new ByteArrayOutputStream();
 		try (GZIPOutputStream out = new GZIPOutputStream(compressed)) {

@@ -11,7 +11,9 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import dev.podsite.episode.EpisodeTimelines;
 import dev.podsite.episode.FeedEpisodes;
+import dev.podsite.show.CurrentShow;
 import dev.podsite.show.ShowStore;
 import dev.podsite.support.SiteProperties;
 
@@ -49,16 +51,33 @@ public final class ImporterHarness {
 		return importFrom(file);
 	}
 
+	/**
+	 * The importer with the site's time limits and a fetcher that reaches this machine
+	 * only: feeds of the corpus point to chapters and transcripts on the internet, which
+	 * tests never fetch.
+	 */
 	FeedImporter importer(URI url) {
 		FeedImportProperties properties = properties(url);
-		return importer(properties, new FeedFetcher(properties, new SiteProperties("https://podcast.example", null)));
+		return importer(properties,
+				new FeedFetcher(properties, new SiteProperties("https://podcast.example", null).baseUrl(),
+						Duration.ofSeconds(5), Duration.ofSeconds(30), FeedHost.thisMachineOnly()));
 	}
 
 	/** The importer with a fetcher of the test's own: other limits, another guard. */
 	FeedImporter importer(FeedImportProperties properties, FeedFetcher fetcher) {
+		return importer(properties, fetcher, MediaFilesProperties.defaults());
+	}
+
+	/**
+	 * The importer with a fetcher of the test's own for the feed and its files, and other
+	 * rules for the files.
+	 */
+	FeedImporter importer(FeedImportProperties properties, FeedFetcher fetcher, MediaFilesProperties files) {
 		return new FeedImporter(properties, fetcher, bean(ShowStore.class), bean(FeedEpisodes.class),
 				bean(FeedState.class), bean(ImportRunRepository.class), bean(TransactionTemplate.class),
-				bean(DataSource.class), bean(Clock.class));
+				bean(DataSource.class), bean(Clock.class),
+				new MediaFileImport(fetcher, files, bean(EpisodeTimelines.class), bean(MediaFileState.class),
+						bean(CurrentShow.class), bean(TransactionTemplate.class), bean(Clock.class)));
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.podsite.episode.Chapter;
 import dev.podsite.episode.EpisodeContent;
 import dev.podsite.episode.EpisodeNotes;
 import dev.podsite.episode.EpisodeType;
@@ -98,6 +99,8 @@ public final class TestEpisodes {
 
 		private String chaptersUrl;
 
+		private List<Chapter> simpleChapters = List.of();
+
 		private Builder(String guid, String title, Instant publishedAt) {
 			this.guid = guid;
 			this.title = title;
@@ -146,13 +149,19 @@ public final class TestEpisodes {
 			return this;
 		}
 
+		/** Chapters inside the item (Podlove Simple Chapters). */
+		public Builder simpleChapters(Chapter... chapters) {
+			this.simpleChapters = List.of(chapters);
+			return this;
+		}
+
 		public ImportedEpisode build() {
 			EpisodeContent content = new EpisodeContent(this.title, this.notes, this.audioUrl,
 					(this.audioUrl != null) ? 48_000_000L : null, (this.audioUrl != null) ? "audio/mpeg" : null,
 					this.duration, this.publishedAt, this.season, this.number, this.type, null);
 			return new ImportedEpisode(this.guid, this.guid, false, "https://show.example/" + this.guid, null,
 					this.chaptersUrl, (this.chaptersUrl != null) ? "application/json+chapters" : null, content,
-					List.copyOf(this.transcripts), List.copyOf(this.persons));
+					List.copyOf(this.transcripts), List.copyOf(this.persons), this.simpleChapters);
 		}
 
 	}
