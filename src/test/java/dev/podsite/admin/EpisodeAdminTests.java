@@ -103,7 +103,7 @@ class EpisodeAdminTests {
 		Document page = Jsoup.parse(publicPage("/episodes/rust-at-the-edge"));
 		assertThat(page.select("h1").text()).isEqualTo("Rust at the edge");
 		assertThat(page.select(".notes strong").text()).isEqualTo("ownership");
-		assertThat(page.select(".links a").attr("href")).isEqualTo("https://doc.rust-lang.org/book/");
+		assertThat(page.select(".notes li a").attr("href")).isEqualTo("https://doc.rust-lang.org/book/");
 		assertThat(page.select("audio").attr("src")).isEqualTo("https://cdn.example/edge.mp3");
 		assertThat(page.text()).contains("1:02:05", "Season 2", "Episode 7");
 
