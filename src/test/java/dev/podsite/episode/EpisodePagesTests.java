@@ -6,6 +6,7 @@ import java.util.List;
 import dev.podsite.support.Database;
 import dev.podsite.support.SiteData;
 import dev.podsite.support.TestEpisodes;
+import dev.podsite.support.TestTimelines;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.jsoup.Jsoup;
@@ -212,6 +213,50 @@ class EpisodePagesTests {
 		this.mvc.perform(get("/episodes?type=BONUS"))
 			.andExpect(status().isMovedPermanently())
 			.andExpect(redirectedUrl("/episodes?type=bonus"));
+	}
+
+	@Test
+	void chaptersAndTheTranscriptAreOnThePageAsTextWithTimeLinks() throws Exception {
+		this.site.store(TestEpisodes.show("Show"),
+				List.of(TestEpisodes.episode("t2", "Long talk", Instant.parse("2024-01-01T10:00:00Z"))
+					.audio("https://cdn.example/t2.mp3", 7200)
+					.build()));
+		this.site.storeTimeline("long-talk", TestTimelines.chapters(12), TestTimelines.cues(2000, 3));
+		Document page = page("/episodes/long-talk");
+
+		assertThat(page.select(".chapter-list > li")).hasSize(12);
+		Element second = page.select(".chapter-list > li").get(1);
+		assertThat(second.select("a.time").attr("href")).isEqualTo("/episodes/long-talk?t=600");
+		assertThat(second.select("a.time").text()).isEqualTo("10:00");
+		assertThat(second.select("a[rel~=nofollow]").text()).isEqualTo("Chapter 2: Vec<T> & friends");
+		assertThat(second.attr("data-start")).isEqualTo("600.0");
+
+		assertThat(page.select(".transcript details").hasAttr("open")).as("a long transcript starts folded").isFalse();
+		assertThat(page.select(".turns > .turn")).hasSize(500);
+		Element turn = page.select(".turns > .turn").get(1);
+		assertThat(turn.select(".speaker").text()).isEqualTo("Speaker 2");
+		assertThat(turn.select("a.time").attr("href")).isEqualTo("/episodes/long-talk?t=14");
+		assertThat(turn.select("b")).as("cue text is text").isEmpty();
+		assertThat(turn.text()).contains("<b>matters</b>");
+	}
+
+	@Test
+	void aTwoHourTranscriptsPageIsKeptLikeAnyPage() throws Exception {
+		this.site.store(TestEpisodes.show("Show"),
+				List.of(TestEpisodes.episode("t3", "Kept talk", Instant.parse("2024-01-01T10:00:00Z"))
+					.audio("https://cdn.example/t3.mp3", 7200)
+					.build()));
+		this.site.storeTimeline("kept-talk", TestTimelines.chapters(12), TestTimelines.cues(2000, 3));
+		page("/episodes/kept-talk");
+		Statistics statistics = this.entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+		statistics.clear();
+		String again = this.mvc.perform(get("/episodes/kept-talk"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(statistics.getPrepareStatementCount()).as("served from the kept pages").isZero();
+		assertThat(again).contains("Sentence 2000 says");
 	}
 
 	private Document page(String path) throws Exception {

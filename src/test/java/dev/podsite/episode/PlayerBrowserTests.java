@@ -10,6 +10,7 @@ import dev.podsite.support.Database;
 import dev.podsite.support.ExternalTool;
 import dev.podsite.support.SiteData;
 import dev.podsite.support.TestEpisodes;
+import dev.podsite.support.TestTimelines;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,6 +97,22 @@ class PlayerBrowserTests {
 		assertThat(currentTime()).isEqualTo(754.0);
 		assertThat(script("return window.notReloaded")).as("the same page").isEqualTo(true);
 		assertThat(browser.getCurrentUrl()).endsWith("/episodes/played?t=754");
+	}
+
+	@Test
+	void aChaptersTimeSetsThePlayerAndMarksTheChapterAndTheTurn() {
+		new SiteData(this.context).storeTimeline("played", TestTimelines.chapters(6), TestTimelines.cues(400, 2));
+		open("/episodes/played");
+		browser.findElement(By.cssSelector(".chapter-list a.time[data-t='1200']")).click();
+
+		assertThat(currentTime()).isEqualTo(1200.0);
+		assertThat(browser.findElement(By.cssSelector(".chapter-list li[aria-current=time]")).getText())
+			.contains("Chapter 3");
+		// 1200 s is cue 334's start (3.6 s apart): the turn of cues 333 to 336.
+		// The transcript is folded (it is long): read the marked turn's text as it is.
+		assertThat(browser.findElement(By.cssSelector(".turns .turn[aria-current=time]")).getAttribute("textContent"))
+			.contains("Sentence 334 says");
+		assertThat(browser.getCurrentUrl()).endsWith("/episodes/played?t=1200");
 	}
 
 	@Test

@@ -16,6 +16,8 @@ import dev.podsite.feedimport.ImporterHarness;
 import dev.podsite.support.Database;
 import dev.podsite.support.ExternalTool;
 import dev.podsite.support.Fixtures;
+import dev.podsite.support.SiteData;
+import dev.podsite.support.TestTimelines;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,6 +81,12 @@ class HtmlValidityTests {
 				String.class)) {
 			pages.add(save("episode-" + slug, "/episodes/" + slug));
 		}
+		String withTimeline = this.jdbc.queryForObject(
+				"SELECT slug FROM episode WHERE audio_url IS NOT NULL ORDER BY published_at DESC LIMIT 1",
+				String.class);
+		new SiteData(this.context).storeTimeline(withTimeline, TestTimelines.chapters(12), TestTimelines.cues(2000, 3));
+		pages.add(save("episode-with-timeline", "/episodes/" + withTimeline));
+		pages.add(save("episode-at-a-moment", "/episodes/" + withTimeline + "?t=754"));
 		pages.add(save("people", "/people"));
 		for (String slug : this.jdbc.queryForList("SELECT slug FROM person ORDER BY id", String.class)) {
 			pages.add(save("person-" + slug, "/people/" + slug));
