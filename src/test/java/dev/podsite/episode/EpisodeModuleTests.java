@@ -79,9 +79,8 @@ class EpisodeModuleTests {
 
 	@Test
 	void anUndatedItemKeepsTheDateItWasFirstStoredWith() {
-		ImportedEpisode undated = new ImportedEpisode("u", "u", false, null, null, null, null,
-				new EpisodeContent("Undated", EpisodeNotes.NONE, null, null, null, null, null, null, null, null, null),
-				List.of(), List.of());
+		ImportedEpisode undated = new ImportedEpisode("u", "u", false, null, null, new EpisodeContent("Undated",
+				EpisodeNotes.NONE, null, null, null, null, null, null, null, null, null, null, List.of(), List.of()));
 		store(undated);
 		Object firstDate = row("u").get("published_at");
 		assertThat(store(undated).unchanged()).isEqualTo(1);
