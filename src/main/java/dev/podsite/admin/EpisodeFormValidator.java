@@ -1,5 +1,7 @@
 package dev.podsite.admin;
 
+import java.util.List;
+
 import dev.podsite.episode.EpisodeEditor;
 import org.jspecify.annotations.Nullable;
 
@@ -8,7 +10,7 @@ import org.springframework.validation.Validator;
 
 /**
  * What Bean Validation cannot check in the episode form: that no other episode has its
- * slug.
+ * slug, and that each line of the people names someone.
  */
 class EpisodeFormValidator implements Validator {
 
@@ -31,6 +33,10 @@ class EpisodeFormValidator implements Validator {
 
 	@Override
 	public void validate(Object target, Errors errors) {
+		List<String> people = PeopleLines.parse(((EpisodeForm) target).getPeople()).problems();
+		if (!people.isEmpty() && !errors.hasFieldErrors("people")) {
+			errors.rejectValue("people", "lines", String.join(" ", people));
+		}
 		String slug = ((EpisodeForm) target).getSlug();
 		if (slug != null && !errors.hasFieldErrors("slug") && this.episodes.slugTaken(slug, this.episodeId)) {
 			errors.rejectValue("slug", "taken", "Another episode has this slug; choose another.");

@@ -58,7 +58,7 @@ public class EpisodeEditor {
 
 	@Transactional(readOnly = true)
 	public Optional<Episode> find(long id) {
-		return this.episodes.findById(id);
+		return this.episodes.findWithListsById(id);
 	}
 
 	/** Every episode, newest first; with a search, those whose title holds it. */

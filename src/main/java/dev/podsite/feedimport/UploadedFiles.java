@@ -41,6 +41,12 @@ public class UploadedFiles {
 		return this.maxBytes;
 	}
 
+	/** A file of {@code size} bytes, more than the site accepts. */
+	public Checked tooLarge(long size) {
+		return Checked.refused("The file is " + words(size) + ", more than the " + words(this.maxBytes)
+				+ " the site accepts (podsite.media-files.max-bytes).");
+	}
+
 	/**
 	 * The file ready to store, or what is wrong with it.
 	 * @param name the name of the host's file, if the browser gave one
@@ -50,8 +56,7 @@ public class UploadedFiles {
 			return Checked.refused("The file is empty.");
 		}
 		if (bytes.length > this.maxBytes) {
-			return Checked.refused("The file is " + words(bytes.length) + ", more than the " + words(this.maxBytes)
-					+ " the site accepts (podsite.media-files.max-bytes).");
+			return tooLarge(bytes.length);
 		}
 		String text = utf8(bytes);
 		if (text == null) {
@@ -159,7 +164,7 @@ public class UploadedFiles {
 	 * A size in words as Spring's DataSize counts it (1 MB is 1,024 KB): "5 MB", "812
 	 * KB".
 	 */
-	static String words(long bytes) {
+	public static String words(long bytes) {
 		if (bytes >= DataSize.ofMegabytes(1).toBytes()) {
 			return String.format(Locale.ROOT, "%.1f MB", bytes / 1_048_576.0).replace(".0 MB", " MB");
 		}
