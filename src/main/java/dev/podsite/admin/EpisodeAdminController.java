@@ -173,18 +173,17 @@ class EpisodeAdminController {
 			@RequestParam(required = false) @Nullable MultipartFile file, Model model, RedirectAttributes redirect)
 			throws IOException {
 		EpisodeFile.Kind fileKind = kind(kind);
-		Episode episode = find(id);
+		UploadedFiles.Checked checked;
 		if (file == null || file.isEmpty()) {
-			return refuseUpload(episode, fileKind, "Choose a file to upload.", model);
+			checked = new UploadedFiles.Checked(null, null, "Choose a file to upload.");
 		}
-		if (file.getSize() > this.uploads.maxBytes()) {
-			// Not read at all: its size says enough.
-			return refuseUpload(episode, fileKind,
-					Objects.requireNonNull(this.uploads.tooLarge(file.getSize()).problem()), model);
+		else {
+			// One too large is not read at all: its size says enough.
+			checked = (file.getSize() > this.uploads.maxBytes()) ? this.uploads.tooLarge()
+					: this.uploads.check(fileKind, file.getOriginalFilename(), file.getBytes());
 		}
-		UploadedFiles.Checked checked = this.uploads.check(fileKind, file.getOriginalFilename(), file.getBytes());
 		if (checked.upload() == null) {
-			return refuseUpload(episode, fileKind, Objects.requireNonNull(checked.problem()), model);
+			return refuseUpload(find(id), fileKind, Objects.requireNonNull(checked.problem()), model);
 		}
 		this.episodes.upload(id, checked.upload());
 		redirect.addFlashAttribute("message",

@@ -41,9 +41,9 @@ public class UploadedFiles {
 		return this.maxBytes;
 	}
 
-	/** A file of {@code size} bytes, more than the site accepts. */
-	public Checked tooLarge(long size) {
-		return Checked.refused("The file is " + words(size) + ", more than the " + words(this.maxBytes)
+	/** A file larger than the site accepts. */
+	public Checked tooLarge() {
+		return Checked.refused("The file is larger than the " + words(this.maxBytes)
 				+ " the site accepts (podsite.media-files.max-bytes).");
 	}
 
@@ -56,7 +56,7 @@ public class UploadedFiles {
 			return Checked.refused("The file is empty.");
 		}
 		if (bytes.length > this.maxBytes) {
-			return tooLarge(bytes.length);
+			return tooLarge();
 		}
 		String text = utf8(bytes);
 		if (text == null) {
@@ -69,7 +69,7 @@ public class UploadedFiles {
 				if (chapters == 0) {
 					return Checked.refused("The file holds no chapter with a title and a startTime.");
 				}
-				return new Checked(new EpisodeFile.Upload(kind, null, name, body), chapters + " chapters", null);
+				return new Checked(new EpisodeFile.Upload(kind, null, name, body), count(chapters, "chapter"), null);
 			}
 			TranscriptFormat format = format(text, name);
 			if (format == null) {
@@ -81,7 +81,7 @@ public class UploadedFiles {
 				return Checked.refused("The file is " + format.label() + " but holds no cue with words in it.");
 			}
 			return new Checked(new EpisodeFile.Upload(kind, type(format), name, body),
-					cues + " cues of " + format.label(), null);
+					count(cues, "cue") + " of " + format.label(), null);
 		}
 		catch (MalformedFileException ex) {
 			return Checked.refused("The file " + ex.getMessage() + ".");
@@ -106,6 +106,10 @@ public class UploadedFiles {
 			case JSON -> TranscriptFormat.JSON;
 			default -> null;
 		};
+	}
+
+	private static String count(int count, String thing) {
+		return count + " " + thing + ((count == 1) ? "" : "s");
 	}
 
 	private static TranscriptType type(TranscriptFormat format) {
