@@ -135,7 +135,7 @@ public class EpisodeEditor {
 		String slug = (edit.slug() != null) ? edit.slug() : episode.slug();
 		EpisodeContent content = edit.content(this.baseUrl);
 		if (changed.contains(HostField.PEOPLE)) {
-			content = withPicturesKept(content, find(id).orElseThrow(EpisodeNotFound::new).getPersons());
+			content = withPicturesKept(content, this.writer.persons(id));
 		}
 		this.writer.writeByHost(episode, changed, content, episode.overrides().changedByHost(changed, episode.origin()),
 				slug, edit.status(), this.clock.instant());

@@ -271,6 +271,17 @@ class EpisodeWriter {
 		}
 	}
 
+	/** Who the episode credits now, in order. */
+	List<Person> persons(long id) {
+		return this.jdbc
+			.sql("SELECT name, role, person_group, image_url, href FROM episode_person WHERE episode_id = :id"
+					+ " ORDER BY position")
+			.param("id", id)
+			.query((row, i) -> new Person(row.getString("name"), row.getString("role"), row.getString("person_group"),
+					row.getString("image_url"), row.getString("href")))
+			.list();
+	}
+
 	/**
 	 * The addresses of the files the episode points to: its chapters file, its
 	 * transcripts.
