@@ -3,6 +3,7 @@ package dev.podsite.admin;
 import java.util.List;
 
 import dev.podsite.episode.EpisodeEditor;
+import dev.podsite.episode.TranscriptType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.validation.Errors;
@@ -10,7 +11,8 @@ import org.springframework.validation.Validator;
 
 /**
  * What Bean Validation cannot check in the episode form: that no other episode has its
- * slug, and that each line of the people names someone.
+ * slug, that each line of the people names someone, and that the transcript's format is
+ * known (feeds must declare it).
  */
 class EpisodeFormValidator implements Validator {
 
@@ -37,7 +39,13 @@ class EpisodeFormValidator implements Validator {
 		if (!people.isEmpty() && !errors.hasFieldErrors("people")) {
 			errors.rejectValue("people", "lines", String.join(" ", people));
 		}
-		String slug = ((EpisodeForm) target).getSlug();
+		EpisodeForm form = (EpisodeForm) target;
+		if (form.getTranscripts() != null && form.getTranscriptType() == null && !errors.hasFieldErrors("transcripts")
+				&& TranscriptType.ofName(form.getTranscripts()).isEmpty()) {
+			errors.rejectValue("transcriptType", "unknown",
+					"Choose the transcript’s format: its address does not tell.");
+		}
+		String slug = form.getSlug();
 		if (slug != null && !errors.hasFieldErrors("slug") && this.episodes.slugTaken(slug, this.episodeId)) {
 			errors.rejectValue("slug", "taken", "Another episode has this slug; choose another.");
 		}

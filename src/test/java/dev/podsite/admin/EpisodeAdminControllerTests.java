@@ -218,6 +218,7 @@ class EpisodeAdminControllerTests {
 				.param("publishedAt", "2026-11-25T09:30")
 				.param("status", "PUBLISHED")
 				.param("chaptersFile", "ftp://files.example/c.json")
+				.param("transcripts", "https://files.example/words")
 				.param("people", "Jane Doe | guest | https://jane.example\n | guest\nSam | host | jane.example"))
 			.andExpect(status().isOk())
 			.andReturn()
@@ -230,6 +231,8 @@ class EpisodeAdminControllerTests {
 		assertThat(error(form, "people")).isEqualTo("Line 2: give the person's name before the first |."
 				+ " Line 3: the link must be a full https:// (or http://) address.");
 		assertThat(form.select("#people").text()).contains("Sam | host | jane.example");
+		assertThat(form.select("#transcriptType").first().parent().select(".field-error").text())
+			.isEqualTo("Choose the transcript’s format: its address does not tell.");
 
 		given(this.episodes.update(anyLong(), anyInt(), any(), any())).willReturn(five);
 		this.mvc
