@@ -4,18 +4,22 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import dev.podsite.episode.Episode;
+import dev.podsite.episode.EpisodeFile;
 import dev.podsite.episode.EpisodeEditor;
 import dev.podsite.episode.EpisodeEditor.EditConflict;
 import dev.podsite.episode.EpisodeEditor.EpisodeNotFound;
 import dev.podsite.episode.EpisodeEditor.SlugTaken;
 import dev.podsite.episode.HostField;
+import dev.podsite.feedimport.UploadedFiles;
 import dev.podsite.show.CurrentShow;
 import dev.podsite.support.SiteProperties;
 import org.jspecify.annotations.Nullable;
@@ -33,6 +37,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -49,14 +54,18 @@ class EpisodeAdminController {
 
 	private final EpisodeEditor episodes;
 
+	private final UploadedFiles uploads;
+
 	private final CurrentShow show;
 
 	private final SiteProperties site;
 
 	private final Clock clock;
 
-	EpisodeAdminController(EpisodeEditor episodes, CurrentShow show, SiteProperties site, Clock clock) {
+	EpisodeAdminController(EpisodeEditor episodes, UploadedFiles uploads, CurrentShow show, SiteProperties site,
+			Clock clock) {
 		this.episodes = episodes;
+		this.uploads = uploads;
 		this.show = show;
 		this.site = site;
 		this.clock = clock;
@@ -117,8 +126,7 @@ class EpisodeAdminController {
 	String edit(@PathVariable long id, Model model) {
 		Episode episode = find(id);
 		model.addAttribute("form", EpisodeForm.of(episode, this.site.timeZone()));
-		model.addAttribute("episode", episode);
-		return FORM;
+		return reshow(Objects.requireNonNull((EpisodeForm) model.getAttribute("form")), episode, null, model);
 	}
 
 	@PostMapping("/admin/episodes/{id}/edit")
@@ -152,6 +160,45 @@ class EpisodeAdminController {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "No such field"));
 		this.episodes.revert(id, reverted);
 		redirect.addFlashAttribute("message", reverted.label() + ": the feed's again.");
+		return "redirect:/admin/episodes/" + id + "/edit";
+	}
+
+	/**
+	 * A chapters or transcript file the host uploads: checked with the import's readers,
+	 * then served by the site and pointed to by the episode. A file the site cannot read
+	 * is refused, and the form says why.
+	 */
+	@PostMapping("/admin/episodes/{id}/files/{kind}")
+	String upload(@PathVariable long id, @PathVariable String kind,
+			@RequestParam(required = false) @Nullable MultipartFile file, Model model, RedirectAttributes redirect)
+			throws IOException {
+		EpisodeFile.Kind fileKind = kind(kind);
+		UploadedFiles.Checked checked;
+		if (file == null || file.isEmpty()) {
+			checked = new UploadedFiles.Checked(null, null, "Choose a file to upload.");
+		}
+		else {
+			// One too large is not read at all: its size says enough.
+			checked = (file.getSize() > this.uploads.maxBytes()) ? this.uploads.tooLarge()
+					: this.uploads.check(fileKind, file.getOriginalFilename(), file.getBytes());
+		}
+		if (checked.upload() == null) {
+			return refuseUpload(find(id), fileKind, Objects.requireNonNull(checked.problem()), model);
+		}
+		this.episodes.upload(id, checked.upload());
+		redirect.addFlashAttribute("message",
+				"Uploaded " + ((fileKind == EpisodeFile.Kind.CHAPTERS) ? "the chapters file" : "the transcript") + " ("
+						+ checked.holds() + "): the site serves it now.");
+		return "redirect:/admin/episodes/" + id + "/edit";
+	}
+
+	@PostMapping("/admin/episodes/{id}/files/{kind}/remove")
+	String removeUpload(@PathVariable long id, @PathVariable String kind, RedirectAttributes redirect) {
+		EpisodeFile.Kind fileKind = kind(kind);
+		Episode episode = this.episodes.removeUpload(id, fileKind);
+		redirect.addFlashAttribute("message",
+				"Removed the uploaded " + ((fileKind == EpisodeFile.Kind.CHAPTERS) ? "chapters file" : "transcript")
+						+ (episode.isImported() ? ": the episode has the feed's again." : "."));
 		return "redirect:/admin/episodes/" + id + "/edit";
 	}
 
@@ -189,8 +236,29 @@ class EpisodeAdminController {
 		response.sendError(HttpServletResponse.SC_NOT_FOUND);
 	}
 
+	private String refuseUpload(Episode episode, EpisodeFile.Kind kind, String problem, Model model) {
+		model.addAttribute("form", EpisodeForm.of(episode, this.site.timeZone()));
+		model.addAttribute("uploadErrors", Map.of(kind.value(), problem));
+		return reshow(Objects.requireNonNull((EpisodeForm) model.getAttribute("form")), episode, null, model);
+	}
+
+	private static EpisodeFile.Kind kind(String kind) {
+		return switch (kind) {
+			case "chapters" -> EpisodeFile.Kind.CHAPTERS;
+			case "transcript" -> EpisodeFile.Kind.TRANSCRIPT;
+			default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such file");
+		};
+	}
+
 	private String reshow(EpisodeForm form, @Nullable Episode episode, @Nullable String preview, Model model) {
 		model.addAttribute("episode", episode);
+		if (episode != null) {
+			// The host's uploads, by kind, for the files' part of the page.
+			Map<String, EpisodeFile> files = new LinkedHashMap<>();
+			this.episodes.files(episode.getId()).forEach((file) -> files.put(file.kind().value(), file));
+			model.addAttribute("files", files);
+			model.addAttribute("maxUpload", UploadedFiles.words(this.uploads.maxBytes()));
+		}
 		if (preview != null) {
 			model.addAttribute("preview", this.episodes.preview(form.getNotes()));
 		}

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -20,12 +21,15 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import dev.podsite.episode.ChaptersFile;
 import dev.podsite.episode.Durations;
 import dev.podsite.episode.Episode;
 import dev.podsite.episode.EpisodeEdit;
 import dev.podsite.episode.EpisodeStatus;
 import dev.podsite.episode.EpisodeType;
 import dev.podsite.episode.HostField;
+import dev.podsite.episode.Transcript;
+import dev.podsite.episode.TranscriptType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.BeanWrapper;
@@ -87,6 +91,25 @@ public class EpisodeForm {
 	@NotNull(message = "Choose draft or published.")
 	private @Nullable EpisodeStatus status = EpisodeStatus.DRAFT;
 
+	@Pattern(regexp = "https?://[^\\s<>\"]+",
+			message = "Give the chapters file’s full https:// address, or leave it empty.")
+	@Size(max = 2000, message = "Keep the address under 2,000 characters.")
+	private @Nullable String chaptersFile;
+
+	/** The address of the one transcript the host edits: the feed's first one. */
+	@Pattern(regexp = "https?://[^\\s<>\"]+",
+			message = "Give the transcript’s full https:// address, or leave it empty.")
+	@Size(max = 2000, message = "Keep the address under 2,000 characters.")
+	private @Nullable String transcripts;
+
+	/** The transcript's media type; empty: its address's extension tells. */
+	@Pattern(regexp = "[a-z]+/[a-z0-9.+-]+", message = "Choose the transcript’s format.")
+	private @Nullable String transcriptType;
+
+	/** One person a line: {@code Name | role | link} ({@link PeopleLines}). */
+	@Size(max = 50_000, message = "Keep the people under 50,000 characters.")
+	private @Nullable String people;
+
 	private int version;
 
 	private Map<String, @Nullable String> original = new HashMap<>();
@@ -114,6 +137,12 @@ public class EpisodeForm {
 		form.episodeType = (episode.getEpisodeType() != null) ? episode.getEpisodeType() : EpisodeType.FULL;
 		form.explicit = Boolean.TRUE.equals(episode.getExplicit());
 		form.status = episode.getStatus();
+		form.chaptersFile = episode.getChaptersUrl();
+		if (!episode.getTranscripts().isEmpty()) {
+			form.transcripts = episode.getTranscripts().get(0).url();
+			form.transcriptType = episode.getTranscripts().get(0).type();
+		}
+		form.people = PeopleLines.format(episode.getPersons());
 		form.version = episode.getVersion();
 		form.original = form.values();
 		return form;
@@ -124,7 +153,11 @@ public class EpisodeForm {
 		return new EpisodeEdit(Objects.requireNonNull(this.title), this.notes, this.audioUrl, this.audioLength,
 				this.audioType, (this.duration != null) ? Math.toIntExact(this.duration.toSeconds()) : null,
 				Objects.requireNonNull(this.publishedAt).atZone(zone).toInstant(), this.season, this.episodeNumber,
-				this.episodeType, this.explicit, this.slug, Objects.requireNonNull(this.status));
+				this.episodeType, this.explicit, this.slug, Objects.requireNonNull(this.status),
+				(this.chaptersFile != null) ? new ChaptersFile(this.chaptersFile, ChaptersFile.JSON_CHAPTERS) : null,
+				(this.transcripts != null) ? List.of(new Transcript(this.transcripts, this.transcriptType, null, null))
+						: List.of(),
+				PeopleLines.parse(this.people).people());
 	}
 
 	/** The host's fields the host changed since the form was opened. */
@@ -149,7 +182,31 @@ public class EpisodeForm {
 		for (HostField field : HostField.values()) {
 			values.put(field.key(), text(form.getPropertyValue(field.key())));
 		}
+		// The transcript's format is part of it; the people compare as the lines they
+		// make.
+		if (this.transcripts != null && this.transcriptType != null) {
+			values.put(HostField.TRANSCRIPTS.key(), this.transcripts + " " + this.transcriptType);
+		}
+		PeopleLines.Parsed people = PeopleLines.parse(this.people);
+		if (people.problems().isEmpty()) {
+			values.put(HostField.PEOPLE.key(), PeopleLines.format(people.people()));
+		}
 		return values;
+	}
+
+	/**
+	 * The transcript formats to choose from, by media type: the known ones, and the
+	 * transcript's own when the site does not know it, so that it stays as it was.
+	 */
+	public Map<String, String> getTranscriptTypes() {
+		Map<String, String> types = new LinkedHashMap<>();
+		for (TranscriptType type : TranscriptType.values()) {
+			types.put(type.mediaType(), type.label());
+		}
+		if (this.transcriptType != null && !types.containsKey(this.transcriptType)) {
+			types.put(this.transcriptType, this.transcriptType);
+		}
+		return types;
 	}
 
 	private static @Nullable String text(@Nullable Object value) {
@@ -268,6 +325,38 @@ public class EpisodeForm {
 
 	public void setStatus(@Nullable EpisodeStatus status) {
 		this.status = status;
+	}
+
+	public @Nullable String getChaptersFile() {
+		return this.chaptersFile;
+	}
+
+	public void setChaptersFile(@Nullable String chaptersFile) {
+		this.chaptersFile = blankToNull(chaptersFile);
+	}
+
+	public @Nullable String getTranscripts() {
+		return this.transcripts;
+	}
+
+	public void setTranscripts(@Nullable String transcripts) {
+		this.transcripts = blankToNull(transcripts);
+	}
+
+	public @Nullable String getTranscriptType() {
+		return this.transcriptType;
+	}
+
+	public void setTranscriptType(@Nullable String transcriptType) {
+		this.transcriptType = blankToNull(transcriptType);
+	}
+
+	public @Nullable String getPeople() {
+		return this.people;
+	}
+
+	public void setPeople(@Nullable String people) {
+		this.people = people;
 	}
 
 	public int getVersion() {

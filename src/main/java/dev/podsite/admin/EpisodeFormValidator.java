@@ -1,6 +1,9 @@
 package dev.podsite.admin;
 
+import java.util.List;
+
 import dev.podsite.episode.EpisodeEditor;
+import dev.podsite.episode.TranscriptType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.validation.Errors;
@@ -8,7 +11,8 @@ import org.springframework.validation.Validator;
 
 /**
  * What Bean Validation cannot check in the episode form: that no other episode has its
- * slug.
+ * slug, that each line of the people names someone, and that the transcript's format is
+ * known (feeds must declare it).
  */
 class EpisodeFormValidator implements Validator {
 
@@ -31,7 +35,17 @@ class EpisodeFormValidator implements Validator {
 
 	@Override
 	public void validate(Object target, Errors errors) {
-		String slug = ((EpisodeForm) target).getSlug();
+		List<String> people = PeopleLines.parse(((EpisodeForm) target).getPeople()).problems();
+		if (!people.isEmpty() && !errors.hasFieldErrors("people")) {
+			errors.rejectValue("people", "lines", String.join(" ", people));
+		}
+		EpisodeForm form = (EpisodeForm) target;
+		if (form.getTranscripts() != null && form.getTranscriptType() == null && !errors.hasFieldErrors("transcripts")
+				&& TranscriptType.ofName(form.getTranscripts()).isEmpty()) {
+			errors.rejectValue("transcriptType", "unknown",
+					"Choose the transcript’s format: its address does not tell.");
+		}
+		String slug = form.getSlug();
 		if (slug != null && !errors.hasFieldErrors("slug") && this.episodes.slugTaken(slug, this.episodeId)) {
 			errors.rejectValue("slug", "taken", "Another episode has this slug; choose another.");
 		}

@@ -26,11 +26,14 @@ public class EpisodeCatalog {
 
 	private final TimelineReader timelines;
 
+	private final EpisodeFileStore files;
+
 	private final Clock clock;
 
-	EpisodeCatalog(EpisodeRepository episodes, TimelineReader timelines, Clock clock) {
+	EpisodeCatalog(EpisodeRepository episodes, TimelineReader timelines, EpisodeFileStore files, Clock clock) {
 		this.episodes = episodes;
 		this.timelines = timelines;
+		this.files = files;
 		this.clock = clock;
 	}
 
@@ -72,6 +75,13 @@ public class EpisodeCatalog {
 					first(this.episodes.findPublishedAfter(at, episode.getId(), now)),
 					this.timelines.of(episode.getId()));
 		});
+	}
+
+	/**
+	 * A file the host uploaded for a published episode, by its name, e.g. transcript.vtt.
+	 */
+	public Optional<EpisodeFile.Body> file(String slug, String name) {
+		return this.files.published(slug, name, now());
 	}
 
 	/**

@@ -45,6 +45,11 @@ interface EpisodeRepository extends Repository<Episode, Long> {
 			+ PUBLIC)
 	List<EpisodeKind> findPublishedKinds(@Param("now") Instant now);
 
+	/** An episode with its lists, which the host's form reads. */
+	@EntityGraph(attributePaths = { "links", "transcripts", "persons" })
+	@Query("select e from Episode e where e.id = :id")
+	Optional<Episode> findWithListsById(@Param("id") long id);
+
 	@EntityGraph(attributePaths = { "links", "transcripts", "persons" })
 	@Query("select e from Episode e where e.slug = :slug and " + PUBLIC)
 	Optional<Episode> findPublishedBySlug(@Param("slug") String slug, @Param("now") Instant now);

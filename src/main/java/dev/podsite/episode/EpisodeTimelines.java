@@ -3,6 +3,7 @@ package dev.podsite.episode;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -22,11 +23,15 @@ public class EpisodeTimelines {
 
 	private final TimelineWriter writer;
 
+	private final EpisodeFileStore files;
+
 	private final ApplicationEventPublisher events;
 
-	EpisodeTimelines(TimelineReader reader, TimelineWriter writer, ApplicationEventPublisher events) {
+	EpisodeTimelines(TimelineReader reader, TimelineWriter writer, EpisodeFileStore files,
+			ApplicationEventPublisher events) {
 		this.reader = reader;
 		this.writer = writer;
+		this.files = files;
 		this.events = events;
 	}
 
@@ -34,6 +39,26 @@ public class EpisodeTimelines {
 	@Transactional(readOnly = true)
 	public List<TimelineFiles> fileSources() {
 		return this.reader.fileSources();
+	}
+
+	/** The files of one shown episode, when it points to any or was read from any. */
+	@Transactional(readOnly = true)
+	public Optional<TimelineFiles> fileSources(long episodeId) {
+		return this.reader.fileSources(episodeId);
+	}
+
+	/**
+	 * The file the host uploaded at that address of the site's own; empty for any other
+	 * address. The import reads it from here rather than over HTTP.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<EpisodeFile.Body> uploaded(String url) {
+		return this.files.at(url);
+	}
+
+	/** Whether the address is one of the site's own files, which the host uploads. */
+	public boolean isUploaded(String url) {
+		return this.files.isOwn(url);
 	}
 
 	/** Stores the chapters read from {@code file}, in place of any file's before. */

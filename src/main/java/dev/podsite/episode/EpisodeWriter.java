@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,11 +33,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class EpisodeWriter {
-
-	// Columns an import writes whatever the host changed: they are the feed's alone.
-	private static final String FEED_COLUMNS = "guid = :guid, guid_permalink = :guid_permalink, link = :link,"
-			+ " image_url = :image_url, chapters_url = :chapters_url, chapters_type = :chapters_type,"
-			+ " content_hash = :content_hash, feed_values = :feed_values::jsonb";
 
 	private final JdbcClient jdbc;
 
@@ -109,8 +105,11 @@ class EpisodeWriter {
 				slugTaken.add(items.get(i));
 			}
 		}
-		List<ImportedEpisode> stored = items.stream().filter((item) -> !slugTaken.contains(item)).toList();
-		replaceLists(showId, stored, Set.of());
+		Map<ImportedEpisode, Set<HostField>> stored = new LinkedHashMap<>();
+		items.stream()
+			.filter((item) -> !slugTaken.contains(item))
+			.forEach((item) -> stored.put(item, EnumSet.allOf(HostField.class)));
+		replaceLists(showId, stored);
 		return slugTaken;
 	}
 
@@ -132,7 +131,7 @@ class EpisodeWriter {
 			});
 		// One statement per set of writable fields: nearly always one, with all fields.
 		Map<Set<HostField>, List<Map<String, @Nullable Object>>> byColumns = new LinkedHashMap<>();
-		Set<ImportedEpisode> hostNotes = new HashSet<>();
+		Map<ImportedEpisode, Set<HostField>> writableLists = new LinkedHashMap<>();
 		for (Map.Entry<ImportedEpisode, Long> entry : ids.entrySet()) {
 			Overrides episodeOverrides = overrides.getOrDefault(entry.getValue(), Overrides.NONE);
 			Set<HostField> writable = episodeOverrides.writableByImport();
@@ -141,9 +140,7 @@ class EpisodeWriter {
 			for (HostField field : writable) {
 				field.putColumns(entry.getKey().content(), row);
 			}
-			if (!writable.contains(HostField.NOTES)) {
-				hostNotes.add(entry.getKey());
-			}
+			writableLists.put(entry.getKey(), writable);
 			byColumns.computeIfAbsent(writable, (fields) -> new ArrayList<>()).add(row);
 		}
 		for (List<Map<String, @Nullable Object>> rows : byColumns.values()) {
@@ -157,7 +154,7 @@ class EpisodeWriter {
 			this.batch.batchUpdate("UPDATE episode SET " + assignments
 					+ ", hidden = false, hidden_at = NULL, updated_at = now() WHERE id = :id", sources(rows));
 		}
-		replaceLists(showId, ids.keySet(), hostNotes);
+		replaceLists(showId, writableLists);
 	}
 
 	/**
@@ -215,7 +212,11 @@ class EpisodeWriter {
 			.paramSource(new MapSqlParameterSource(row))
 			.query(Long.class)
 			.optional();
-		id.ifPresent((created) -> insertLinks(List.of(new EpisodeLinks(created, content.notes().links()))));
+		id.ifPresent((created) -> {
+			insertLinks(List.of(new EpisodeLinks(created, content.notes().links())));
+			insertTranscripts(Map.of(created, content.transcripts()));
+			insertPersons(Map.of(created, content.people()));
+		});
 		return id;
 	}
 
@@ -259,6 +260,56 @@ class EpisodeWriter {
 			this.jdbc.sql("DELETE FROM episode_link WHERE episode_id = :id").param("id", episode.id()).update();
 			insertLinks(List.of(new EpisodeLinks(episode.id(), content.notes().links())));
 		}
+		if (fields.contains(HostField.TRANSCRIPTS)) {
+			this.jdbc.sql("DELETE FROM episode_transcript WHERE episode_id = :id").param("id", episode.id()).update();
+			insertTranscripts(Map.of(episode.id(), content.transcripts()));
+		}
+		if (fields.contains(HostField.PEOPLE)) {
+			// The caller links the new credits to their people (PeopleWriter).
+			this.jdbc.sql("DELETE FROM episode_person WHERE episode_id = :id").param("id", episode.id()).update();
+			insertPersons(Map.of(episode.id(), content.people()));
+		}
+	}
+
+	/** Who the episode credits now, in order. */
+	List<Person> persons(long id) {
+		return this.jdbc
+			.sql("SELECT name, role, person_group, image_url, href FROM episode_person WHERE episode_id = :id"
+					+ " ORDER BY position")
+			.param("id", id)
+			.query((row, i) -> new Person(row.getString("name"), row.getString("role"), row.getString("person_group"),
+					row.getString("image_url"), row.getString("href")))
+			.list();
+	}
+
+	/**
+	 * The addresses of the files the episode points to: its chapters file, its
+	 * transcripts.
+	 */
+	Set<String> fileUrls(long id) {
+		Set<String> urls = new HashSet<>(this.jdbc
+			.sql("SELECT chapters_url FROM episode WHERE id = :id AND chapters_url IS NOT NULL"
+					+ " UNION ALL SELECT url FROM episode_transcript WHERE episode_id = :id")
+			.param("id", id)
+			.query(String.class)
+			.list());
+		return urls;
+	}
+
+	/** Points the episode at files' new addresses, where it pointed at their old ones. */
+	void moveFileUrls(long id, Map<String, String> newByOld) {
+		newByOld.forEach((old, moved) -> {
+			this.jdbc.sql("UPDATE episode SET chapters_url = :moved WHERE id = :id AND chapters_url = :old")
+				.param("id", id)
+				.param("old", old)
+				.param("moved", moved)
+				.update();
+			this.jdbc.sql("UPDATE episode_transcript SET url = :moved WHERE episode_id = :id AND url = :old")
+				.param("id", id)
+				.param("old", old)
+				.param("moved", moved)
+				.update();
+		});
 	}
 
 	/** The feed's latest values of the host's fields, kept for "revert to the feed's". */
@@ -294,60 +345,82 @@ class EpisodeWriter {
 		row.put("guid_permalink", episode.guidPermalink());
 		row.put("link", episode.link());
 		row.put("image_url", episode.imageUrl());
-		row.put("chapters_url", episode.chaptersUrl());
-		row.put("chapters_type", episode.chaptersType());
 		row.put("content_hash", episode.contentHash());
 		row.put("feed_values", this.json.writeValueAsString(episode.content()));
 		return row;
 	}
 
 	/**
-	 * Replaces the lists of imported episodes: transcripts, persons and the chapters
-	 * inside the items always, links (those of the notes) unless the host's notes are
-	 * kept.
+	 * Replaces the lists of imported episodes: the chapters inside the items always, and
+	 * the rows of the host's fields the import may write (the notes' links, transcripts,
+	 * people).
 	 */
-	private void replaceLists(long showId, Collection<ImportedEpisode> episodes, Set<ImportedEpisode> hostNotes) {
+	private void replaceLists(long showId, Map<ImportedEpisode, Set<HostField>> writable) {
 		Map<String, Long> ids = new HashMap<>();
 		this.jdbc.sql("SELECT id, identity FROM episode WHERE show_id = :showId AND identity = ANY (:identities)")
 			.param("showId", showId)
-			.param("identities", episodes.stream().map(ImportedEpisode::identity).toArray(String[]::new))
+			.param("identities", writable.keySet().stream().map(ImportedEpisode::identity).toArray(String[]::new))
 			.query((row) -> {
 				ids.put(row.getString("identity"), row.getLong("id"));
 			});
 		List<EpisodeLinks> links = new ArrayList<>();
-		List<Map<String, @Nullable Object>> transcripts = new ArrayList<>();
-		List<Map<String, @Nullable Object>> persons = new ArrayList<>();
+		Map<Long, List<Transcript>> transcripts = new LinkedHashMap<>();
+		Map<Long, List<Person>> persons = new LinkedHashMap<>();
 		Map<Long, List<Chapter>> chapters = new HashMap<>();
-		for (ImportedEpisode episode : episodes) {
+		writable.forEach((episode, fields) -> {
 			long id = ids.get(episode.identity());
 			chapters.put(id, episode.chapters());
-			if (!hostNotes.contains(episode)) {
+			if (fields.contains(HostField.NOTES)) {
 				links.add(new EpisodeLinks(id, episode.content().notes().links()));
 			}
-			for (int i = 0; i < episode.transcripts().size(); i++) {
-				Transcript t = episode.transcripts().get(i);
-				transcripts.add(row("episode_id", id, "position", i, "url", t.url(), "type", t.type(), "language",
-						t.language(), "rel", t.rel()));
+			if (fields.contains(HostField.TRANSCRIPTS)) {
+				transcripts.put(id, episode.content().transcripts());
 			}
-			for (int i = 0; i < episode.persons().size(); i++) {
-				Person p = episode.persons().get(i);
-				persons.add(row("episode_id", id, "position", i, "name", p.name(), "role", p.role(), "person_group",
-						p.group(), "image_url", p.imageUrl(), "href", p.href()));
+			if (fields.contains(HostField.PEOPLE)) {
+				persons.put(id, episode.content().people());
 			}
-		}
-		Long[] episodeIds = ids.values().toArray(Long[]::new);
+		});
 		Long[] withLinks = links.stream().map(EpisodeLinks::episodeId).toArray(Long[]::new);
 		this.jdbc.sql("DELETE FROM episode_link WHERE episode_id = ANY (:ids)").param("ids", withLinks).update();
-		this.jdbc.sql("DELETE FROM episode_transcript WHERE episode_id = ANY (:ids)").param("ids", episodeIds).update();
-		this.jdbc.sql("DELETE FROM episode_person WHERE episode_id = ANY (:ids)").param("ids", episodeIds).update();
+		this.jdbc.sql("DELETE FROM episode_transcript WHERE episode_id = ANY (:ids)")
+			.param("ids", transcripts.keySet().toArray(Long[]::new))
+			.update();
+		this.jdbc.sql("DELETE FROM episode_person WHERE episode_id = ANY (:ids)")
+			.param("ids", persons.keySet().toArray(Long[]::new))
+			.update();
 		insertLinks(links);
+		insertTranscripts(transcripts);
+		insertPersons(persons);
+		this.timelines.replaceFeedChapters(chapters);
+	}
+
+	private void insertTranscripts(Map<Long, List<Transcript>> byEpisode) {
+		List<Map<String, @Nullable Object>> rows = new ArrayList<>();
+		byEpisode.forEach((id, transcripts) -> {
+			for (int i = 0; i < transcripts.size(); i++) {
+				Transcript t = transcripts.get(i);
+				rows.add(row("episode_id", id, "position", i, "url", t.url(), "type", t.type(), "language",
+						t.language(), "rel", t.rel()));
+			}
+		});
 		this.batch.batchUpdate("INSERT INTO episode_transcript (episode_id, position, url, type, language, rel)"
-				+ " VALUES (:episode_id, :position, :url, :type, :language, :rel)", sources(transcripts));
+				+ " VALUES (:episode_id, :position, :url, :type, :language, :rel)", sources(rows));
+	}
+
+	/** Credits that point at no one yet: PeopleWriter links them. */
+	private void insertPersons(Map<Long, List<Person>> byEpisode) {
+		List<Map<String, @Nullable Object>> rows = new ArrayList<>();
+		byEpisode.forEach((id, persons) -> {
+			for (int i = 0; i < persons.size(); i++) {
+				Person p = persons.get(i);
+				rows.add(row("episode_id", id, "position", i, "name", p.name(), "role", p.role(), "person_group",
+						p.group(), "image_url", p.imageUrl(), "href", p.href()));
+			}
+		});
 		this.batch.batchUpdate(
 				"INSERT INTO episode_person (episode_id, position, name, role, person_group, image_url,"
 						+ " href) VALUES (:episode_id, :position, :name, :role, :person_group, :image_url, :href)",
-				sources(persons));
-		this.timelines.replaceFeedChapters(chapters);
+				sources(rows));
 	}
 
 	private void insertLinks(List<EpisodeLinks> episodes) {

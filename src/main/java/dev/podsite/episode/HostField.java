@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  * changed is the host's: imports leave it alone ({@link Overrides}).
  * <p>
  * Adding one is an entry here, a component of {@link EpisodeContent} of the same name,
- * the input in the form, and a migration for its column.
+ * the input in the form, and a migration for its column (and for the feed's values kept
+ * before it, as V10 did). A field kept in rows of its own (the notes' links, transcripts,
+ * people) is written with the field by {@link EpisodeWriter}.
  */
 public enum HostField {
 
@@ -50,7 +52,25 @@ public enum HostField {
 			(content, columns) -> columns.put("episode_type",
 					(content.episodeType() != null) ? content.episodeType().value() : null)),
 
-	EXPLICIT("explicit", "Explicit content", (content, columns) -> columns.put("explicit", content.explicit()));
+	EXPLICIT("explicit", "Explicit content", (content, columns) -> columns.put("explicit", content.explicit())),
+
+	CHAPTERS_FILE("chaptersFile", "Chapters file", (content, columns) -> {
+		ChaptersFile file = content.chaptersFile();
+		columns.put("chapters_url", (file != null) ? file.url() : null);
+		columns.put("chapters_type", (file != null) ? file.type() : null);
+	}),
+
+	/**
+	 * The transcript files: rows of their own, written with the field (EpisodeWriter).
+	 */
+	TRANSCRIPTS("transcripts", "Transcript", (content, columns) -> {
+	}),
+
+	/**
+	 * Who the episode credits: rows of their own, written with the field (EpisodeWriter).
+	 */
+	PEOPLE("people", "People", (content, columns) -> {
+	});
 
 	private final String key;
 

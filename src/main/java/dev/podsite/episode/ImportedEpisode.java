@@ -14,19 +14,17 @@ import org.jspecify.annotations.Nullable;
  * @param identity which episode the item is across imports (its trimmed guid, else its
  * enclosure URL, link or a hash)
  * @param guid the guid as the source wrote it, re-published unchanged
- * @param content the fields the host may change
+ * @param content the fields the host may change, its chapters file, transcripts and
+ * people among them
  * @param chapters the chapters inside the item (Podlove Simple Chapters), in order
  */
 public record ImportedEpisode(String identity, String guid, boolean guidPermalink, @Nullable String link,
-		@Nullable String imageUrl, @Nullable String chaptersUrl, @Nullable String chaptersType, EpisodeContent content,
-		List<Transcript> transcripts, List<Person> persons, List<Chapter> chapters) {
+		@Nullable String imageUrl, EpisodeContent content, List<Chapter> chapters) {
 
 	/** An item without chapters inside it. */
 	public ImportedEpisode(String identity, String guid, boolean guidPermalink, @Nullable String link,
-			@Nullable String imageUrl, @Nullable String chaptersUrl, @Nullable String chaptersType,
-			EpisodeContent content, List<Transcript> transcripts, List<Person> persons) {
-		this(identity, guid, guidPermalink, link, imageUrl, chaptersUrl, chaptersType, content, transcripts, persons,
-				List.of());
+			@Nullable String imageUrl, EpisodeContent content) {
+		this(identity, guid, guidPermalink, link, imageUrl, content, List.of());
 	}
 
 	public String title() {
@@ -37,17 +35,31 @@ public record ImportedEpisode(String identity, String guid, boolean guidPermalin
 		return this.content.publishedAt();
 	}
 
+	public @Nullable String chaptersUrl() {
+		return (this.content.chaptersFile() != null) ? this.content.chaptersFile().url() : null;
+	}
+
+	public @Nullable String chaptersType() {
+		return (this.content.chaptersFile() != null) ? this.content.chaptersFile().type() : null;
+	}
+
+	public List<Transcript> transcripts() {
+		return this.content.transcripts();
+	}
+
+	public List<Person> persons() {
+		return this.content.people();
+	}
+
 	public ImportedEpisode withPublishedAt(@Nullable Instant date) {
 		return new ImportedEpisode(this.identity, this.guid, this.guidPermalink, this.link, this.imageUrl,
-				this.chaptersUrl, this.chaptersType, this.content.withPublishedAt(date), this.transcripts, this.persons,
-				this.chapters);
+				this.content.withPublishedAt(date), this.chapters);
 	}
 
 	/** A fingerprint of everything imported: equal hashes mean nothing to write. */
 	String contentHash() {
 		StringJoiner all = new StringJoiner("\u0001");
-		for (Object field : new Object[] { this.guid, this.guidPermalink, this.link, this.imageUrl, this.chaptersUrl,
-				this.chaptersType, this.content, this.transcripts, this.persons }) {
+		for (Object field : new Object[] { this.guid, this.guidPermalink, this.link, this.imageUrl, this.content }) {
 			all.add(String.valueOf(field));
 		}
 		if (!this.chapters.isEmpty()) {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -21,8 +22,11 @@ import org.springframework.stereotype.Component;
 @Component
 class TimelineReader {
 
-	/** Imported episodes a listener can see now or later: their files are fetched. */
-	private static final String SHOWN_IMPORTED = "e.origin = 'FEED' AND NOT e.hidden AND e.deleted_at IS NULL";
+	/**
+	 * Episodes a listener can see now or later, imported or the host's: their files are
+	 * fetched.
+	 */
+	private static final String SHOWN = "NOT e.hidden AND e.deleted_at IS NULL";
 
 	private final JdbcClient jdbc;
 
@@ -56,14 +60,25 @@ class TimelineReader {
 	}
 
 	/**
-	 * The files that shown imported episodes point to or were read from, newest episode
-	 * first, in three queries.
+	 * The files that shown episodes point to or were read from, newest episode first, in
+	 * three queries.
 	 */
 	List<TimelineFiles> fileSources() {
+		return fileSources("");
+	}
+
+	/**
+	 * The files of one episode, if it is shown and points to any or was read from any.
+	 */
+	Optional<TimelineFiles> fileSources(long episodeId) {
+		return fileSources(" AND e.id = " + episodeId).stream().findFirst();
+	}
+
+	private List<TimelineFiles> fileSources(String narrowed) {
 		Map<Long, List<Transcript>> transcripts = new HashMap<>();
 		this.jdbc
 			.sql("SELECT t.episode_id, t.url, t.type, t.language, t.rel FROM episode_transcript t"
-					+ " JOIN episode e ON e.id = t.episode_id WHERE " + SHOWN_IMPORTED
+					+ " JOIN episode e ON e.id = t.episode_id WHERE " + SHOWN + narrowed
 					+ " ORDER BY t.episode_id, t.position")
 			.query((row) -> {
 				transcripts.computeIfAbsent(row.getLong("episode_id"), (id) -> new ArrayList<>())
@@ -77,7 +92,7 @@ class TimelineReader {
 		});
 		Map<Long, TimelineFiles> files = new LinkedHashMap<>();
 		this.jdbc
-			.sql("SELECT e.id, e.title, e.chapters_url, e.chapters_type FROM episode e WHERE " + SHOWN_IMPORTED
+			.sql("SELECT e.id, e.title, e.chapters_url, e.chapters_type FROM episode e WHERE " + SHOWN + narrowed
 					+ " ORDER BY e.published_at DESC, e.id DESC")
 			.query((row) -> {
 				long id = row.getLong("id");

@@ -23,6 +23,7 @@ import com.rometools.rome.feed.synd.SyndEnclosure;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndImage;
+import dev.podsite.episode.ChaptersFile;
 import dev.podsite.episode.Durations;
 import dev.podsite.episode.EpisodeContent;
 import dev.podsite.episode.EpisodeNotes;
@@ -201,15 +202,21 @@ final class FeedMapper {
 		ShowNotes notes = notes(notesSource(entry, itunes), notesBase, "the notes of " + named);
 		String chaptersUrl = (podcast != null && podcast.getChapters() != null)
 				? webUrl(podcast.getChapters().url(), "the chapters of " + named) : null;
+		ChaptersFile chaptersFile = (chaptersUrl != null)
+				? new ChaptersFile(chaptersUrl, trim(podcast.getChapters().type())) : null;
+		// In this order, the order of the run's warnings.
+		String audioType = audioType(enclosure, audioUrl, title);
+		Integer duration = duration(entry, named);
+		EpisodeType episodeType = episodeType(itunes, title);
+		String imageUrl = webUrl(itunesImage(itunes), "the image of " + named);
+		List<Transcript> transcripts = transcripts(podcast, named);
+		List<Person> persons = persons((podcast != null) ? podcast.getPersons() : List.of(), named);
 		EpisodeContent content = new EpisodeContent(title, EpisodeNotes.of(notes), audioUrl,
-				(enclosure != null && enclosure.getLength() > 0) ? enclosure.getLength() : null,
-				audioType(enclosure, audioUrl, title), duration(entry, named), publishedAt,
-				(itunes != null) ? itunes.getSeason() : null, (itunes != null) ? itunes.getEpisode() : null,
-				episodeType(itunes, title), (itunes != null) ? itunes.getExplicitNullable() : null);
-		return new ImportedEpisode(identity, guid, permalink, link,
-				webUrl(itunesImage(itunes), "the image of " + named), chaptersUrl,
-				(chaptersUrl != null) ? trim(podcast.getChapters().type()) : null, content, transcripts(podcast, named),
-				persons((podcast != null) ? podcast.getPersons() : List.of(), named),
+				(enclosure != null && enclosure.getLength() > 0) ? enclosure.getLength() : null, audioType, duration,
+				publishedAt, (itunes != null) ? itunes.getSeason() : null,
+				(itunes != null) ? itunes.getEpisode() : null, episodeType,
+				(itunes != null) ? itunes.getExplicitNullable() : null, chaptersFile, transcripts, persons);
+		return new ImportedEpisode(identity, guid, permalink, link, imageUrl, content,
 				SimpleChapters.of(entry, named, this::webUrl, this.warnings));
 	}
 

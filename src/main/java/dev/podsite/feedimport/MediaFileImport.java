@@ -20,6 +20,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.podsite.episode.Chapter;
+import dev.podsite.episode.EpisodeFilesChanged;
 import dev.podsite.episode.EpisodeTimelines;
 import dev.podsite.episode.TimelineFiles;
 import dev.podsite.episode.TranscriptCue;
@@ -31,6 +32,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -66,6 +69,8 @@ class MediaFileImport {
 
 	private final TransactionTemplate transactions;
 
+	private final TransactionTemplate newTransaction;
+
 	private final Clock clock;
 
 	MediaFileImport(FeedFetcher fetcher, MediaFilesProperties properties, EpisodeTimelines timelines,
@@ -79,6 +84,9 @@ class MediaFileImport {
 		this.transactions = new TransactionTemplate(Objects.requireNonNull(transactions.getTransactionManager()),
 				transactions);
 		this.transactions.setTimeout(30);
+		this.newTransaction = new TransactionTemplate(Objects.requireNonNull(transactions.getTransactionManager()));
+		this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.newTransaction.setTimeout(30);
 		this.clock = clock;
 	}
 
@@ -109,6 +117,58 @@ class MediaFileImport {
 			log.error("The chapter and transcript files could not be checked", ex);
 			return Outcome.NOTHING.withWarning("The chapter and transcript files could not be checked (" + ex
 					+ "); the episodes keep what they had.");
+		}
+	}
+
+	/**
+	 * Reads again what one episode's files hold once the host changed them, in a
+	 * transaction of its own (the host's has committed): an upload of the site's own at
+	 * once; what the episode held of a file it points to no more goes, and a file
+	 * elsewhere waits for the next import. Never throws: the host's change stands.
+	 */
+	@TransactionalEventListener
+	void hostChangedFiles(EpisodeFilesChanged change) {
+		try {
+			this.newTransaction.executeWithoutResult((status) -> refresh(change.episodeId()));
+		}
+		catch (RuntimeException ex) {
+			log.warn("The files of episode {} could not be read after the host changed them; the next import"
+					+ " reads them", change.episodeId(), ex);
+		}
+	}
+
+	private void refresh(long episodeId) {
+		TimelineFiles episode = this.timelines.fileSources(episodeId).orElse(null);
+		if (episode == null) {
+			return;
+		}
+		Map<String, Wanted> wanted = wanted(List.of(episode));
+		String chapters = null;
+		String transcript = null;
+		for (Wanted file : wanted.values()) {
+			if (file.kind() == Kind.CHAPTERS) {
+				chapters = file.url();
+			}
+			else {
+				transcript = file.url();
+			}
+		}
+		boolean staleChapters = episode.storedChapters() != null && !episode.storedChapters().url().equals(chapters);
+		boolean staleTranscript = episode.storedTranscript() != null
+				&& !episode.storedTranscript().url().equals(transcript);
+		if (staleChapters || staleTranscript) {
+			this.timelines.removeFiles(staleChapters ? List.of(episodeId) : List.of(),
+					staleTranscript ? List.of(episodeId) : List.of());
+		}
+		ImportBudget budget = ImportBudget.forFiles(this.properties.timeBudget());
+		Map<String, MediaFileState.Known> known = this.state.find(wanted.keySet());
+		for (Wanted file : wanted.values()) {
+			if (this.timelines.isUploaded(file.url())) {
+				Result result = fetch(file, known.get(file.url()), budget);
+				if (result.warning() != null) {
+					log.warn(result.warning());
+				}
+			}
 		}
 	}
 
@@ -166,7 +226,8 @@ class MediaFileImport {
 	 * lacks its readable body, or not asked for within the recheck interval.
 	 */
 	private boolean isDue(Wanted file, MediaFileState.@Nullable Known known) {
-		return known == null || known.failing()
+		// The host's uploads are read from the database: cheap, and never out of date.
+		return known == null || this.timelines.isUploaded(file.url()) || known.failing()
 				|| (known.contentError() == null && !file.lacking(known.contentHash()).isEmpty())
 				|| !known.checkedAt().plus(this.properties.recheck()).isAfter(this.clock.instant());
 	}
@@ -219,8 +280,9 @@ class MediaFileImport {
 		boolean conditional = known != null && (known.contentError() != null || file.lacking(knownHash).isEmpty());
 		FetchedFeed fetched;
 		try {
-			fetched = this.fetcher.fetchWeb(URI.create(file.url()), target, conditional ? known.validators() : null,
-					budget);
+			FetchedFeed own = uploaded(file.url());
+			fetched = (own != null) ? own : this.fetcher.fetchWeb(URI.create(file.url()), target,
+					conditional ? known.validators() : null, budget);
 		}
 		catch (FeedImportException ex) {
 			if (budget.isOver()) {
@@ -269,6 +331,16 @@ class MediaFileImport {
 			return failed(file.notUpdated(target.at(file.url()) + " was read but could not be stored (" + ex
 					+ "); it is tried again at the next import."));
 		}
+	}
+
+	/**
+	 * A file the host uploaded, from the database: the site's own address is one the
+	 * fetcher refuses (a private one, often), and fetching itself would be silly.
+	 */
+	private @Nullable FetchedFeed uploaded(String url) {
+		return this.timelines.uploaded(url)
+			.map((file) -> new FetchedFeed(URI.create(url), file.bytes(), file.servedType()))
+			.orElse(null);
 	}
 
 	private static Result failed(String warning) {

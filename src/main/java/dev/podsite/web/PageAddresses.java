@@ -75,11 +75,18 @@ final class PageAddresses {
 				: request.getRequestURI();
 	}
 
+	/**
+	 * The page pattern of a path. Only one segment is a page: deeper paths are files (an
+	 * episode's uploaded transcript, {@code /episodes/{slug}/transcript.vtt}), which are
+	 * served with their own ETag, neither redirected nor kept with the pages.
+	 */
 	private static String pattern(String path) {
-		if (path.startsWith("/episodes/")) {
-			return "/episodes/*";
+		for (String parent : List.of("/episodes/", "/people/")) {
+			if (path.startsWith(parent) && path.indexOf('/', parent.length()) < 0) {
+				return parent + "*";
+			}
 		}
-		return (path.startsWith("/people/")) ? "/people/*" : path;
+		return path;
 	}
 
 	/**

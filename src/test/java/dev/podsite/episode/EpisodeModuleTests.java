@@ -1,5 +1,6 @@
 package dev.podsite.episode;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The episode module alone, on a real PostgreSQL: the import's writes and the host's
@@ -36,6 +38,15 @@ class EpisodeModuleTests {
 
 	@Autowired
 	private EpisodeEditor editor;
+
+	@Autowired
+	private EpisodeCatalog catalog;
+
+	@Autowired
+	private EpisodeTimelines timelines;
+
+	@Autowired
+	private People people;
 
 	@Autowired
 	private TransactionTemplate transactions;
@@ -79,9 +90,8 @@ class EpisodeModuleTests {
 
 	@Test
 	void anUndatedItemKeepsTheDateItWasFirstStoredWith() {
-		ImportedEpisode undated = new ImportedEpisode("u", "u", false, null, null, null, null,
-				new EpisodeContent("Undated", EpisodeNotes.NONE, null, null, null, null, null, null, null, null, null),
-				List.of(), List.of());
+		ImportedEpisode undated = new ImportedEpisode("u", "u", false, null, null, new EpisodeContent("Undated",
+				EpisodeNotes.NONE, null, null, null, null, null, null, null, null, null, null, List.of(), List.of()));
 		store(undated);
 		Object firstDate = row("u").get("published_at");
 		assertThat(store(undated).unchanged()).isEqualTo(1);
@@ -111,6 +121,122 @@ class EpisodeModuleTests {
 		assertThat(reverted.getNotesHtml()).contains("rust-lang.org");
 		assertThat(linkCount(id)).isEqualTo(1);
 		assertThat(reverted.getOverrides()).isEmpty();
+	}
+
+	@Test
+	void theHostsChaptersFileTranscriptAndPeopleSurviveAnImportAndGoBackToTheFeedOnRevert(
+			AssertablePublishedEvents events) {
+		store(withFiles(item("a", "A", 60), "https://feed.example/1"));
+		long id = id("a");
+		Episode opened = this.editor.find(id).orElseThrow();
+		EpisodeEdit hosts = new EpisodeEdit(opened.getTitle(), null, opened.getAudioUrl(), opened.getAudioLength(),
+				opened.getAudioType(), opened.getDurationSeconds(), opened.getPublishedAt(), null, null, null, false,
+				null, opened.getStatus(), new ChaptersFile("https://host.example/chapters.json", null),
+				List.of(new Transcript("https://host.example/words.srt", null, null, null)),
+				List.of(new Person("Ferris Crab", "guest", null, null, "https://ferris.example"),
+						new Person("Jane Feed", null, null, null, null)));
+		this.editor.update(id, opened.getVersion(), hosts,
+				Set.of(HostField.CHAPTERS_FILE, HostField.TRANSCRIPTS, HostField.PEOPLE));
+		assertThat(events.ofType(PeopleChanged.class)).hasSize(1);
+		assertThat(events.ofType(EpisodeFilesChanged.class).matching(EpisodeFilesChanged::episodeId, id)).hasSize(1);
+
+		store(withFiles(item("a", "A", 60), "https://feed.example/2"));
+		Episode afterImport = this.editor.find(id).orElseThrow();
+		assertThat(afterImport.getChaptersUrl()).isEqualTo("https://host.example/chapters.json");
+		assertThat(afterImport.getTranscripts())
+			.containsExactly(new Transcript("https://host.example/words.srt", "application/x-subrip", null, null));
+		assertThat(afterImport.getPersons()).extracting(Person::name).containsExactly("Ferris Crab", "Jane Feed");
+		assertThat(afterImport.getPersons().get(1).imageUrl()).as("the picture of the feed's credit of that name")
+			.isEqualTo("https://feed.example/jane.png");
+		assertThat(this.people.ofEpisode(id)).extracting(PersonCredit::slug, PersonCredit::role)
+			.containsExactly(tuple("ferris-crab", "guest"), tuple("jane-feed", "host"));
+
+		for (HostField field : List.of(HostField.CHAPTERS_FILE, HostField.TRANSCRIPTS, HostField.PEOPLE)) {
+			this.editor.revert(id, field);
+		}
+		Episode reverted = this.editor.find(id).orElseThrow();
+		assertThat(reverted.getChaptersUrl()).isEqualTo("https://feed.example/2/chapters.json");
+		assertThat(reverted.getChaptersType()).isEqualTo(ChaptersFile.JSON_CHAPTERS);
+		assertThat(reverted.getTranscripts()).extracting(Transcript::url)
+			.containsExactly("https://feed.example/2/a.vtt", "https://feed.example/2/a.json");
+		assertThat(reverted.getPersons()).extracting(Person::name).containsExactly("Jane Feed", "Sam Feed");
+		assertThat(this.people.ofEpisode(id)).extracting(PersonCredit::slug).containsExactly("jane-feed", "sam-feed");
+		assertThat(reverted.getOverrides()).isEmpty();
+		assertThat(
+				this.jdbc.queryForObject("SELECT count(*) FROM episode_person WHERE person_id IS NULL", Integer.class))
+			.isZero();
+	}
+
+	@Test
+	void anUploadIsServedAtTheEpisodesAddressAndRemovingItGivesTheFeedsFileBack(AssertablePublishedEvents events) {
+		store(withFiles(item("a", "Rust at scale", 60), "https://feed.example/1"));
+		long id = id("a");
+		byte[] vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nHello\n".getBytes(StandardCharsets.UTF_8);
+		this.editor.upload(id,
+				new EpisodeFile.Upload(EpisodeFile.Kind.TRANSCRIPT, TranscriptType.WEBVTT, "My words.vtt", vtt));
+		String url = "https://podcast.example/episodes/rust-at-scale/transcript.vtt";
+		assertThat(this.editor.find(id).orElseThrow().getTranscripts())
+			.containsExactly(new Transcript(url, "text/vtt", null, null));
+		assertThat(this.editor.files(id)).singleElement().satisfies((file) -> {
+			assertThat(file.url()).isEqualTo(url);
+			assertThat(file.uploadedName()).isEqualTo("My words.vtt");
+			assertThat(file.size()).isEqualTo(vtt.length);
+		});
+		assertThat(events.ofType(EpisodeFilesChanged.class)).hasSize(1);
+
+		store(withFiles(item("a", "Rust at scale", 60), "https://feed.example/2"));
+		assertThat(this.catalog.file("rust-at-scale", "transcript.vtt")).hasValueSatisfying((file) -> {
+			assertThat(file.bytes()).isEqualTo(vtt);
+			assertThat(file.servedType()).isEqualTo("text/vtt;charset=UTF-8");
+		});
+		assertThat(this.timelines.uploaded(url)).isPresent();
+		assertThat(this.timelines.uploaded("https://podcast.example/episodes/rust-at-scale/chapters.json")).isEmpty();
+		assertThat(this.catalog.file("rust-at-scale", "transcript.srt")).isEmpty();
+
+		// A new address moves the file with it.
+		Episode opened = this.editor.find(id).orElseThrow();
+		this.editor.update(id, opened.getVersion(),
+				new EpisodeEdit(opened.getTitle(), null, opened.getAudioUrl(), opened.getAudioLength(),
+						opened.getAudioType(), opened.getDurationSeconds(), opened.getPublishedAt(), null, null, null,
+						false, "rust-at-scale-moved", opened.getStatus()),
+				Set.of());
+		String moved = "https://podcast.example/episodes/rust-at-scale-moved/transcript.vtt";
+		assertThat(this.editor.find(id).orElseThrow().getTranscripts()).extracting(Transcript::url)
+			.containsExactly(moved);
+		assertThat(this.timelines.uploaded(moved)).isPresent();
+
+		this.editor.removeUpload(id, EpisodeFile.Kind.TRANSCRIPT);
+		assertThat(this.editor.find(id).orElseThrow().getTranscripts()).extracting(Transcript::url)
+			.containsExactly("https://feed.example/2/a.vtt", "https://feed.example/2/a.json");
+		assertThat(this.editor.files(id)).isEmpty();
+		assertThat(this.catalog.file("rust-at-scale-moved", "transcript.vtt")).isEmpty();
+		assertThat(this.editor.find(id).orElseThrow().getOverrides()).isEmpty();
+	}
+
+	@Test
+	void aChaptersUploadOfTheHostsOwnEpisodeIsTheirsAndRemovingItLeavesNone() {
+		Episode mine = this.editor.create(this.showId, new EpisodeEdit("Mine", null, null, null, null, null, DAY, null,
+				null, null, false, null, EpisodeStatus.PUBLISHED));
+		byte[] json = "{\"version\":\"1.2.0\",\"chapters\":[{\"startTime\":0,\"title\":\"Hi\"}]}"
+			.getBytes(StandardCharsets.UTF_8);
+		this.editor.upload(mine.getId(), new EpisodeFile.Upload(EpisodeFile.Kind.CHAPTERS, null, null, json));
+		Episode uploaded = this.editor.find(mine.getId()).orElseThrow();
+		assertThat(uploaded.getChaptersUrl()).isEqualTo("https://podcast.example/episodes/mine/chapters.json");
+		assertThat(uploaded.getChaptersType()).isEqualTo(ChaptersFile.JSON_CHAPTERS);
+		assertThat(uploaded.getOverrides()).isEmpty();
+		assertThat(this.catalog.file("mine", "chapters.json")).isPresent();
+
+		// Another address for the chapters: the upload goes with the field.
+		this.editor.update(mine.getId(), uploaded.getVersion(),
+				new EpisodeEdit("Mine", null, null, null, null, null, DAY, null, null, null, false, null,
+						EpisodeStatus.PUBLISHED, new ChaptersFile("https://host.example/c.json", null), List.of(),
+						List.of()),
+				Set.of(HostField.CHAPTERS_FILE));
+		assertThat(this.editor.files(mine.getId())).isEmpty();
+
+		this.editor.upload(mine.getId(), new EpisodeFile.Upload(EpisodeFile.Kind.CHAPTERS, null, null, json));
+		this.editor.removeUpload(mine.getId(), EpisodeFile.Kind.CHAPTERS);
+		assertThat(this.editor.find(mine.getId()).orElseThrow().getChaptersUrl()).isNull();
 	}
 
 	@Test
@@ -190,6 +316,20 @@ class EpisodeModuleTests {
 			.notes("<p>About <a href=\"https://rust-lang.org\">Rust</a>.</p>")
 			.audio("https://cdn.example/" + guid + ".mp3", seconds)
 			.build();
+	}
+
+	/** The item with a chapters file, two transcripts and two people, at {@code base}. */
+	private static ImportedEpisode withFiles(ImportedEpisode item, String base) {
+		EpisodeContent content = item.content();
+		return new ImportedEpisode(item.identity(), item.guid(), item.guidPermalink(), item.link(), item.imageUrl(),
+				new EpisodeContent(content.title(), content.notes(), content.audioUrl(), content.audioLength(),
+						content.audioType(), content.duration(), content.publishedAt(), content.season(),
+						content.episodeNumber(), content.episodeType(), content.explicit(),
+						new ChaptersFile(base + "/chapters.json", ChaptersFile.JSON_CHAPTERS),
+						List.of(new Transcript(base + "/a.vtt", "text/vtt", "en", null),
+								new Transcript(base + "/a.json", "application/json", "en", null)),
+						List.of(new Person("Jane Feed", "host", null, "https://feed.example/jane.png", null),
+								new Person("Sam Feed", "guest", null, null, null))));
 	}
 
 	private static EpisodeEdit edit(Episode episode, String title, String notes) {

@@ -76,8 +76,7 @@ class EpisodeTimelinesTests {
 	void anItemWithoutChaptersKeepsTheContentHashItWasStoredWith() {
 		ImportedEpisode item = TestEpisodes.episode("a", "A", DAY).build();
 		ImportedEpisode withoutTheList = new ImportedEpisode(item.identity(), item.guid(), item.guidPermalink(),
-				item.link(), item.imageUrl(), item.chaptersUrl(), item.chaptersType(), item.content(),
-				item.transcripts(), item.persons());
+				item.link(), item.imageUrl(), item.content());
 		assertThat(item.contentHash()).isEqualTo(withoutTheList.contentHash());
 		assertThat(TestEpisodes.episode("a", "A", DAY).simpleChapters(INTRO).build().contentHash())
 			.isNotEqualTo(item.contentHash());

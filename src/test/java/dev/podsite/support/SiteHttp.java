@@ -1,5 +1,6 @@
 package dev.podsite.support;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -54,6 +55,32 @@ public final class SiteHttp {
 		return send(HttpRequest.newBuilder(URI.create(url(path)))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body)), headers);
+	}
+
+	/**
+	 * POST of a multipart form as a browser sends a file input: the fields, then the file
+	 * under {@code fileField}; with the given header names and values, in pairs.
+	 */
+	public HttpResponse<byte[]> postFile(String path, Map<String, String> fields, String fileField, String fileName,
+			String contentType, byte[] content, String... headers) {
+		String boundary = "----podsite" + System.nanoTime();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		fields.forEach((name, value) -> body.writeBytes(
+				("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+					.getBytes(StandardCharsets.UTF_8)));
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+				+ fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(HttpRequest.newBuilder(URI.create(url(path)))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), headers);
+	}
+
+	/** The CSRF token of the first form of a page. */
+	public static String csrfToken(byte[] page) {
+		return match(CSRF, new String(page, StandardCharsets.UTF_8));
 	}
 
 	/**

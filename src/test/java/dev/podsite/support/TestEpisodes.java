@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.podsite.episode.Chapter;
+import dev.podsite.episode.ChaptersFile;
 import dev.podsite.episode.EpisodeContent;
 import dev.podsite.episode.EpisodeNotes;
 import dev.podsite.episode.EpisodeType;
@@ -158,10 +159,11 @@ public final class TestEpisodes {
 		public ImportedEpisode build() {
 			EpisodeContent content = new EpisodeContent(this.title, this.notes, this.audioUrl,
 					(this.audioUrl != null) ? 48_000_000L : null, (this.audioUrl != null) ? "audio/mpeg" : null,
-					this.duration, this.publishedAt, this.season, this.number, this.type, null);
-			return new ImportedEpisode(this.guid, this.guid, false, "https://show.example/" + this.guid, null,
-					this.chaptersUrl, (this.chaptersUrl != null) ? "application/json+chapters" : null, content,
-					List.copyOf(this.transcripts), List.copyOf(this.persons), this.simpleChapters);
+					this.duration, this.publishedAt, this.season, this.number, this.type, null,
+					(this.chaptersUrl != null) ? new ChaptersFile(this.chaptersUrl, ChaptersFile.JSON_CHAPTERS) : null,
+					List.copyOf(this.transcripts), List.copyOf(this.persons));
+			return new ImportedEpisode(this.guid, this.guid, false, "https://show.example/" + this.guid, null, content,
+					this.simpleChapters);
 		}
 
 	}

@@ -29,13 +29,16 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Every kind of page, the public ones and the host's, passes the Nu Html Checker (the
@@ -157,7 +160,15 @@ class HtmlValidityTests {
 		new ImporterHarness(this.context).importFrom(Fixtures.feed("real/launched_fireside_podcasting20.xml"));
 		new ImporterHarness(this.context).importFrom(this.dir.resolve("missing.xml"));
 		long id = this.jdbc.queryForObject("SELECT min(id) FROM episode", Long.class);
-		this.jdbc.update("UPDATE episode SET overrides = '{title}', hidden = (id % 5 = 0) WHERE id <= ?", id + 10);
+		this.jdbc
+			.update("UPDATE episode SET overrides = '{title,chaptersFile,transcripts,people}', hidden = (id % 5 = 0)"
+					+ " WHERE id <= ?", id + 10);
+		// The form with an uploaded file, then with a refused one.
+		this.mvc.perform(multipart("/admin/episodes/" + id + "/files/transcript")
+			.file(new MockMultipartFile("file", "words.vtt", "text/vtt",
+					"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHi\n".getBytes(StandardCharsets.UTF_8)))
+			.with(user("host").roles("HOST"))
+			.with(csrf())).andExpect(status().isFound());
 		List<Path> pages = new ArrayList<>(List.of(save("login", "/login"), save("login-error", "/login?error"),
 				save("login-wait", "/login?wait=90")));
 		long person = this.jdbc.queryForObject("SELECT min(id) FROM person", Long.class);
@@ -171,10 +182,17 @@ class HtmlValidityTests {
 			.param("notes", "Some **notes**")
 			.param("preview", "notes")));
 		pages.add(saveAdmin(post("/admin/episodes/new").param("title", "").param("duration", "soon")));
+		pages.add(saveAdmin(post("/admin/episodes/" + id + "/edit").param("title", "Edited")
+			.param("publishedAt", "2024-01-01T10:00")
+			.param("status", "PUBLISHED")
+			.param("chaptersFile", "not an address")
+			.param("people", "| guest")));
+		pages.add(saveAdmin(multipart("/admin/episodes/" + id + "/files/chapters").file(new MockMultipartFile("file",
+				"chapters.json", "application/json", "{}".getBytes(StandardCharsets.UTF_8)))));
 		return pages;
 	}
 
-	private Path saveAdmin(MockHttpServletRequestBuilder request) throws Exception {
+	private Path saveAdmin(AbstractMockHttpServletRequestBuilder<?> request) throws Exception {
 		String html = this.mvc.perform(request.with(user("host").roles("HOST")).with(csrf()))
 			.andReturn()
 			.getResponse()
