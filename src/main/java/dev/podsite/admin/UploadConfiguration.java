@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
  * How large a request the server reads for the host's uploads (in place of
  * {@code spring.servlet.multipart.*}): twice {@code podsite.media-files.max-bytes}, so a
  * file somewhat too large still reaches the form, which says so; anything larger is
- * refused by the server before it is read, as a request of anyone may be.
+ * refused by the server before it is read (413, with a page that says so), as a request
+ * of anyone may be.
  */
 @Configuration(proxyBeanMethods = false)
 class UploadConfiguration {

@@ -143,6 +143,20 @@ class HostFilesTests {
 			.isEqualTo("https://files.example/1.vtt");
 	}
 
+	@Test
+	void aFileTooLargeForTheServerToReadIsRefusedWithAPageThatSaysSo() {
+		// Past twice podsite.media-files.max-bytes (5 MB) the server reads nothing of it,
+		// but reads the request to its end so that the browser gets the answer.
+		HttpResponse<byte[]> refused = this.site.postFile("/admin/episodes/" + this.id + "/files/transcript",
+				Map.of("_csrf", csrf()), "file", "huge.vtt", "text/vtt", new byte[11 * 1024 * 1024], "Cookie",
+				this.session, "Accept", "text/html");
+		assertThat(refused.statusCode()).isEqualTo(413);
+		Document page = Jsoup.parse(new String(refused.body(), StandardCharsets.UTF_8));
+		assertThat(page.select("h1").text()).isEqualTo("Too large");
+		assertThat(page.text()).contains("Nothing was saved");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM episode_file", Integer.class)).isZero();
+	}
+
 	private void assertShowsTheHostsFiles() {
 		Document page = Jsoup.parse(new String(this.site.body("/episodes/rust-at-the-edge"), StandardCharsets.UTF_8));
 		assertThat(page.select(".chapter-list li").eachText()).containsExactly("0:00 Welcome",
