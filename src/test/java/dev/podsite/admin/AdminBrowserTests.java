@@ -1,13 +1,12 @@
 package dev.podsite.admin;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 import dev.podsite.feedimport.ImporterHarness;
+import dev.podsite.support.Chromium;
 import dev.podsite.support.Database;
-import dev.podsite.support.ExternalTool;
 import dev.podsite.support.SiteHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,9 +18,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -44,8 +40,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class AdminBrowserTests {
 
-	private static final String HOW_TO_INSTALL = "apt-get install chromium chromium-driver (or run .ci/run)";
-
 	private static WebDriver browser;
 
 	@LocalServerPort
@@ -62,16 +56,7 @@ class AdminBrowserTests {
 
 	@BeforeAll
 	static void startBrowser(@TempDir Path profile) {
-		File chromium = ExternalTool.require("Chromium", Path.of("/usr/bin/chromium"), HOW_TO_INSTALL).toFile();
-		File driver = ExternalTool.require("ChromeDriver", Path.of("/usr/bin/chromedriver"), HOW_TO_INSTALL).toFile();
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(chromium);
-		// Root in a container: no sandbox. No network of its own beyond the site.
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-quic", "--window-size=1280,1600", "--user-data-dir=" + profile);
-		browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver).build(), options);
-		browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+		browser = Chromium.start(profile);
 	}
 
 	@AfterAll

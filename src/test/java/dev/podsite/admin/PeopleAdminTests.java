@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.podsite.feedimport.ImporterHarness;
 import dev.podsite.support.Database;
+import dev.podsite.support.Pages;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,8 +60,11 @@ class PeopleAdminTests {
 
 	private ImporterHarness importer;
 
+	private Pages pages;
+
 	@BeforeEach
 	void emptySite() {
+		this.pages = new Pages(this.mvc);
 		Database.clear(this.jdbc);
 		this.importer = new ImporterHarness(this.context);
 	}
@@ -85,7 +89,7 @@ class PeopleAdminTests {
 				item("2", "Two, edited", LATER, guest("jonhoo", "https://github.com/jonhoo")),
 				item("3", "Three", LATEST, guest("JONHOO", null)));
 		assertThat(people()).containsExactly("jon-gjengset Jon Gjengset");
-		Document page = page("/people/jon-gjengset");
+		Document page = this.pages.page("/people/jon-gjengset");
 		assertThat(page.select("ol.episode-list h3 a").eachText()).containsExactly("Three", "Two, edited",
 				"One, edited");
 		Document admin = Jsoup.parse(hostPage("/admin/people/" + jon));
@@ -105,10 +109,10 @@ class PeopleAdminTests {
 		importFeed(item("1", "One, edited", DATE, guest("Jon Gjenset", null)),
 				item("2", "Two", LATER, guest("Jon Gjengset", null)));
 		assertThat(people()).containsExactly("jon-gjenset Jon Gjengset");
-		assertThat(page("/people/jon-gjenset").select("h1").text()).isEqualTo("Jon Gjengset");
-		assertThat(page("/people/jon-gjenset").select("ol.episode-list h3 a").eachText()).containsExactly("Two",
-				"One, edited");
-		assertThat(page("/episodes/one").select("ul.persons li").text()).isEqualTo("Jon Gjengset (guest)");
+		assertThat(this.pages.page("/people/jon-gjenset").select("h1").text()).isEqualTo("Jon Gjengset");
+		assertThat(this.pages.page("/people/jon-gjenset").select("ol.episode-list h3 a").eachText())
+			.containsExactly("Two", "One, edited");
+		assertThat(this.pages.page("/episodes/one").select("ul.persons li").text()).isEqualTo("Jon Gjengset (guest)");
 	}
 
 	@Test
@@ -175,11 +179,6 @@ class PeopleAdminTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-	}
-
-	private Document page(String path) throws Exception {
-		return Jsoup.parse(
-				this.mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
 	}
 
 	/** Every person, as "slug name", by slug. */

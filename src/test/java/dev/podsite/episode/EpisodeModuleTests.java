@@ -59,8 +59,7 @@ class EpisodeModuleTests {
 	@BeforeEach
 	void aShow() {
 		Database.clear(this.jdbc);
-		this.showId = this.jdbc.queryForObject("INSERT INTO show (feed_url, title) VALUES (?, ?) RETURNING id",
-				Long.class, "https://feeds.example/show.xml", "Show");
+		this.showId = BareShow.insert(this.jdbc);
 	}
 
 	@Test

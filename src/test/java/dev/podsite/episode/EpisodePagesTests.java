@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.podsite.support.Database;
+import dev.podsite.support.Pages;
 import dev.podsite.support.SiteData;
 import dev.podsite.support.TestEpisodes;
 import dev.podsite.support.TestTimelines;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,8 +47,11 @@ class EpisodePagesTests {
 
 	private SiteData site;
 
+	private Pages pages;
+
 	@BeforeEach
 	void emptySite() {
+		this.pages = new Pages(this.mvc);
 		Database.clear(this.jdbc);
 		this.site = new SiteData(this.context);
 	}
@@ -57,7 +60,7 @@ class EpisodePagesTests {
 	void theListShowsTwentyEpisodesAPageNewestFirstWithPrevAndNextLinks() throws Exception {
 		this.site.store(TestEpisodes.show("Large Show"), TestEpisodes.large(45));
 
-		Document first = page("/episodes");
+		Document first = this.pages.page("/episodes");
 		assertThat(first.select("ol.episode-list > li")).hasSize(20);
 		assertThat(first.select("ol.episode-list h2 a").first().text()).isEqualTo("Episode 45: Rust at scale, part 45");
 		assertThat(first.select("ol.episode-list h2 a").first().attr("href"))
@@ -67,7 +70,7 @@ class EpisodePagesTests {
 		assertThat(first.select("ol.episode-list time").get(1).text()).isEqualTo("30:45");
 		assertThat(first.select("ol.episode-list .summary").first().text()).startsWith("In episode 45 we talk");
 
-		Document third = page("/episodes?page=3");
+		Document third = this.pages.page("/episodes?page=3");
 		assertThat(third.select("ol.episode-list > li")).hasSize(5);
 		assertThat(third.select("a[rel=prev]").attr("href")).isEqualTo("/episodes?page=2");
 		assertThat(third.select("a[rel=next]")).isEmpty();
@@ -83,13 +86,13 @@ class EpisodePagesTests {
 	@Test
 	void aListPageCostsTheSameFewQueriesHoweverManyEpisodesItShows() throws Exception {
 		this.site.store(TestEpisodes.show("Large Show"), TestEpisodes.large(300));
-		page("/");
+		this.pages.page("/");
 		Statistics statistics = this.entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
 		statistics.clear();
-		page("/episodes?page=2");
+		this.pages.page("/episodes?page=2");
 		long listQueries = statistics.getPrepareStatementCount();
 		statistics.clear();
-		page("/episodes/episode-150-rust-at-scale-part-150");
+		this.pages.page("/episodes/episode-150-rust-at-scale-part-150");
 		long episodeQueries = statistics.getPrepareStatementCount();
 		// The show comes from memory: page + count + the seasons and types to filter by;
 		// episode with its lists + previous + next.
@@ -115,7 +118,7 @@ class EpisodePagesTests {
 						TestEpisodes.episode("1", "Older", day.minusSeconds(86_400))
 							.audio("https://cdn.example/1.mp3", 60)
 							.build()));
-		Document page = page("/episodes/everything");
+		Document page = this.pages.page("/episodes/everything");
 
 		assertThat(page.select("h1")).hasSize(1);
 		assertThat(page.select("h1").text()).isEqualTo("Everything");
@@ -141,11 +144,11 @@ class EpisodePagesTests {
 							.notes("<p>We talk about <a href=\"https://rust-lang.org\">Rust</a> and"
 									+ " <a href=\"https://tokio.rs\">Tokio</a>.</p>")
 							.build()));
-		Document listed = page("/episodes/with-links");
+		Document listed = this.pages.page("/episodes/with-links");
 		assertThat(listed.select("section.links")).as("the notes list their links already").isEmpty();
 		assertThat(listed.select("h2").eachText()).doesNotHaveDuplicates();
 
-		Document inText = page("/episodes/links-in-the-text");
+		Document inText = this.pages.page("/episodes/links-in-the-text");
 		assertThat(inText.select("section.links").attr("aria-labelledby"))
 			.isEqualTo(inText.select("section.links h2").attr("id"));
 		assertThat(inText.select("section.links h2").text()).isEqualTo("All links in these notes");
@@ -159,7 +162,7 @@ class EpisodePagesTests {
 				List.of(TestEpisodes.episode("t1", "A text post", Instant.parse("2024-01-01T10:00:00Z"))
 					.notes("<p>No audio this week.</p>")
 					.build()));
-		Document page = page("/episodes/a-text-post");
+		Document page = this.pages.page("/episodes/a-text-post");
 		assertThat(page.select("audio")).isEmpty();
 		assertThat(page.select("h1")).hasSize(1);
 	}
@@ -171,7 +174,7 @@ class EpisodePagesTests {
 					.notes("<ul><li>00:00 Hello</li><li>1:02:05 Lifetimes</li></ul>")
 					.audio("https://cdn.example/t1.mp3", 4000)
 					.build()));
-		Document page = page("/episodes/timed?t=3725");
+		Document page = this.pages.page("/episodes/timed?t=3725");
 		assertThat(page.select("audio").attr("src")).isEqualTo("https://cdn.example/t1.mp3#t=3725");
 		assertThat(page.select("audio").attr("data-start")).isEqualTo("3725");
 		assertThat(page.select(".notes a.time").eachAttr("href")).containsExactly("/episodes/timed?t=0",
@@ -186,7 +189,8 @@ class EpisodePagesTests {
 		this.mvc.perform(get("/episodes/timed?t=soon"))
 			.andExpect(status().isMovedPermanently())
 			.andExpect(redirectedUrl("/episodes/timed"));
-		assertThat(page("/episodes/timed?t=5000").select("audio").attr("src")).isEqualTo("https://cdn.example/t1.mp3");
+		assertThat(this.pages.page("/episodes/timed?t=5000").select("audio").attr("src"))
+			.isEqualTo("https://cdn.example/t1.mp3");
 	}
 
 	@Test
@@ -196,17 +200,19 @@ class EpisodePagesTests {
 				TestEpisodes.episode("b", "Two", day.plusSeconds(60)).season(2).build(),
 				TestEpisodes.episode("c", "Extra", day.plusSeconds(120)).season(2).type(EpisodeType.BONUS).build(),
 				TestEpisodes.episode("d", "Teaser", day.plusSeconds(180)).type(EpisodeType.TRAILER).build()));
-		Document all = page("/episodes");
+		Document all = this.pages.page("/episodes");
 		assertThat(all.select(".filters a").eachText()).containsExactly("All", "Season 1", "Season 2", "Trailer",
 				"Bonus");
 		assertThat(all.select(".filters a[aria-current=page]").text()).isEqualTo("All");
 
-		Document second = page("/episodes?season=2");
+		Document second = this.pages.page("/episodes?season=2");
 		assertThat(second.select("h1").text()).isEqualTo("Season 2");
 		assertThat(second.select("ol.episode-list h2").eachText()).containsExactly("Extra", "Two");
 		assertThat(second.select(".filters a[aria-current=page]").text()).isEqualTo("Season 2");
-		assertThat(page("/episodes?type=bonus").select("ol.episode-list h2").eachText()).containsExactly("Extra");
-		assertThat(page("/episodes?type=full").select("ol.episode-list h2").eachText()).containsExactly("Two", "One");
+		assertThat(this.pages.page("/episodes?type=bonus").select("ol.episode-list h2").eachText())
+			.containsExactly("Extra");
+		assertThat(this.pages.page("/episodes?type=full").select("ol.episode-list h2").eachText())
+			.containsExactly("Two", "One");
 
 		this.mvc.perform(get("/episodes?season=3")).andExpect(status().isNotFound());
 		this.mvc.perform(get("/episodes?type=movie")).andExpect(status().isNotFound());
@@ -222,7 +228,7 @@ class EpisodePagesTests {
 					.audio("https://cdn.example/t2.mp3", 7200)
 					.build()));
 		this.site.storeTimeline("long-talk", TestTimelines.chapters(12), TestTimelines.cues(2000, 3));
-		Document page = page("/episodes/long-talk");
+		Document page = this.pages.page("/episodes/long-talk");
 
 		assertThat(page.select(".chapter-list > li")).hasSize(12);
 		Element second = page.select(".chapter-list > li").get(1);
@@ -247,7 +253,7 @@ class EpisodePagesTests {
 					.audio("https://cdn.example/t3.mp3", 7200)
 					.build()));
 		this.site.storeTimeline("kept-talk", TestTimelines.chapters(12), TestTimelines.cues(2000, 3));
-		page("/episodes/kept-talk");
+		this.pages.page("/episodes/kept-talk");
 		Statistics statistics = this.entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
 		statistics.clear();
 		String again = this.mvc.perform(get("/episodes/kept-talk"))
@@ -257,15 +263,6 @@ class EpisodePagesTests {
 			.getContentAsString();
 		assertThat(statistics.getPrepareStatementCount()).as("served from the kept pages").isZero();
 		assertThat(again).contains("Sentence 2000 says");
-	}
-
-	private Document page(String path) throws Exception {
-		String html = this.mvc.perform(get(path))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		return Jsoup.parse(html);
 	}
 
 }

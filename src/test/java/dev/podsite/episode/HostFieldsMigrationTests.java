@@ -1,21 +1,13 @@
 package dev.podsite.episode;
 
 import java.util.List;
-import java.util.UUID;
 
-import javax.sql.DataSource;
-
-import dev.podsite.support.Database;
-import dev.podsite.support.TestDatabase;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postgresql.Driver;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,27 +19,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HostFieldsMigrationTests {
 
-	private final JdbcTemplate server = Database.migrated();
-
-	private final String name = "podsite_v10_" + UUID.randomUUID().toString().replace("-", "");
-
-	private DataSource dataSource;
+	private ScratchDatabase database;
 
 	private JdbcTemplate jdbc;
 
 	@BeforeEach
 	void aDatabaseAtV9() {
-		this.server.execute("CREATE DATABASE " + this.name);
-		TestDatabase.Connection db = TestDatabase.connection();
-		String url = db.url().replaceFirst("/[^/?]+(\\?|$)", "/" + this.name + "$1");
-		this.dataSource = new SimpleDriverDataSource(new Driver(), url, db.username(), db.password());
-		this.jdbc = new JdbcTemplate(this.dataSource);
-		migrate("9");
+		this.database = new ScratchDatabase("podsite_v10_");
+		this.jdbc = this.database.jdbc();
+		this.database.migrate("9");
 	}
 
 	@AfterEach
 	void dropIt() {
-		this.server.execute("DROP DATABASE " + this.name + " WITH (FORCE)");
+		this.database.drop();
 	}
 
 	@Test
@@ -69,7 +54,7 @@ class HostFieldsMigrationTests {
 				+ " VALUES (?, 0, 'Jane', 'guest', 'cast', 'https://f.example/jane.png', 'https://jane.example')",
 				withFiles);
 
-		migrate(null);
+		this.database.migrate(null);
 
 		EpisodeContent first = feedValues(withFiles);
 		assertThat(first.title()).isEqualTo("One");
@@ -93,15 +78,6 @@ class HostFieldsMigrationTests {
 	private EpisodeContent feedValues(long id) {
 		String json = this.jdbc.queryForObject("SELECT feed_values FROM episode WHERE id = ?", String.class, id);
 		return JsonMapper.builder().build().readValue(json, EpisodeContent.class);
-	}
-
-	private void migrate(String target) {
-		Flyway.configure()
-			.dataSource(this.dataSource)
-			.locations("classpath:db/migration")
-			.target((target != null) ? target : "latest")
-			.load()
-			.migrate();
 	}
 
 	private long episode(long show, String identity, String chaptersUrl, String feedValues) {

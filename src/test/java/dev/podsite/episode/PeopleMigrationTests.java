@@ -2,22 +2,14 @@ package dev.podsite.episode;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import javax.sql.DataSource;
-
-import dev.podsite.support.Database;
-import dev.podsite.support.TestDatabase;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postgresql.Driver;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,27 +20,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PeopleMigrationTests {
 
-	private final JdbcTemplate server = Database.migrated();
-
-	private final String name = "podsite_v8_" + UUID.randomUUID().toString().replace("-", "");
-
-	private DataSource dataSource;
+	private ScratchDatabase database;
 
 	private JdbcTemplate jdbc;
 
 	@BeforeEach
 	void aDatabaseAtV7() {
-		this.server.execute("CREATE DATABASE " + this.name);
-		TestDatabase.Connection db = TestDatabase.connection();
-		String url = db.url().replaceFirst("/[^/?]+(\\?|$)", "/" + this.name + "$1");
-		this.dataSource = new SimpleDriverDataSource(new Driver(), url, db.username(), db.password());
-		this.jdbc = new JdbcTemplate(this.dataSource);
-		migrate("7");
+		this.database = new ScratchDatabase("podsite_v8_");
+		this.jdbc = this.database.jdbc();
+		this.database.migrate("7");
 	}
 
 	@AfterEach
 	void dropIt() {
-		this.server.execute("DROP DATABASE " + this.name + " WITH (FORCE)");
+		this.database.drop();
 	}
 
 	@Test
@@ -66,7 +51,7 @@ class PeopleMigrationTests {
 		credit(second, 2, "Jane Doe", "guest", "https://other-jane.example");
 		List<Map<String, Object>> before = credits();
 
-		migrate(null);
+		this.database.migrate(null);
 
 		assertThat(credits()).as("every credit, as it was").isEqualTo(before);
 		assertThat(this.jdbc.queryForList("SELECT slug || ' ' || name FROM person ORDER BY id", String.class))
@@ -84,21 +69,12 @@ class PeopleMigrationTests {
 
 		// Written again by an import: the same people, no new one.
 		this.jdbc.update("UPDATE episode_person SET person_id = NULL");
-		int linked = new PeopleWriter(JdbcClient.create(this.dataSource),
-				new NamedParameterJdbcTemplate(this.dataSource))
+		int linked = new PeopleWriter(JdbcClient.create(this.database.dataSource()),
+				new NamedParameterJdbcTemplate(this.database.dataSource()))
 			.linkEpisodeCredits();
 		assertThat(linked).isEqualTo(6);
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM person", Integer.class)).isEqualTo(3);
 		assertThat(credits()).isEqualTo(before);
-	}
-
-	private void migrate(String target) {
-		Flyway.configure()
-			.dataSource(this.dataSource)
-			.locations("classpath:db/migration")
-			.target((target != null) ? target : "latest")
-			.load()
-			.migrate();
 	}
 
 	private long episode(long show, String identity, String date) {

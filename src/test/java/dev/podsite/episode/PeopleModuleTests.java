@@ -63,8 +63,7 @@ class PeopleModuleTests {
 	void aShow() {
 		Database.clear(this.jdbc);
 		this.clock.reset();
-		this.showId = this.jdbc.queryForObject("INSERT INTO show (feed_url, title) VALUES (?, ?) RETURNING id",
-				Long.class, "https://feeds.example/show.xml", "Show");
+		this.showId = BareShow.insert(this.jdbc);
 	}
 
 	@Test

@@ -9,9 +9,9 @@ import java.util.List;
 import dev.podsite.feedimport.ImporterHarness;
 import dev.podsite.show.ShowContent;
 import dev.podsite.support.Database;
+import dev.podsite.support.Pages;
 import dev.podsite.support.SiteData;
 import dev.podsite.support.TestEpisodes;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,8 +55,11 @@ class PeoplePagesTests {
 
 	private SiteData site;
 
+	private Pages pages;
+
 	@BeforeEach
 	void emptySite() {
+		this.pages = new Pages(this.mvc);
 		Database.clear(this.jdbc);
 		this.site = new SiteData(this.context);
 	}
@@ -67,7 +70,7 @@ class PeoplePagesTests {
 				List.of(episode("3", 3, host("Ann Host"), guest("Zoë Guest")),
 						episode("2", 2, host("Ann Host"), guest("bob guest")),
 						episode("1", 1, host("Ann Host"), guest("Bob Guest"), guest("Alice Guest"))));
-		Document page = page("/people");
+		Document page = this.pages.page("/people");
 		assertThat(page.select("h1").text()).isEqualTo("People");
 		assertThat(page.select("h2").eachText()).containsExactly("Host", "Guests and others");
 		List<Element> lists = page.select("ul.people-list");
@@ -92,7 +95,7 @@ class PeoplePagesTests {
 					: guest("Gus Guest")));
 		}
 		this.site.store(TestEpisodes.show("Show"), episodes);
-		Document first = page("/people/gus-guest");
+		Document first = this.pages.page("/people/gus-guest");
 		assertThat(first.select("h1").text()).isEqualTo("Gus Guest");
 		assertThat(first.select("title").text()).isEqualTo("Gus Guest · Show");
 		assertThat(first.select("img.portrait").attr("src")).isEqualTo("https://gus.example/me.jpg");
@@ -106,7 +109,7 @@ class PeoplePagesTests {
 			.isEqualTo("Episode 25");
 		assertThat(first.select("a[rel=next]").attr("href")).isEqualTo("/people/gus-guest?page=2");
 
-		Document second = page("/people/gus-guest?page=2");
+		Document second = this.pages.page("/people/gus-guest?page=2");
 		assertThat(second.select("ol.episode-list h3 a").eachText()).containsExactly("Episode 5", "Episode 4",
 				"Episode 3", "Episode 2", "Episode 1");
 		assertThat(second.select("a[rel=prev]").attr("href")).isEqualTo("/people/gus-guest");
@@ -120,19 +123,19 @@ class PeoplePagesTests {
 		ShowContent show = TestEpisodes.show("Show");
 		TransactionTemplate transactions = this.context.getBean(TransactionTemplate.class);
 		this.site.store(show, List.of(episode("1", 1, host("Ann Host"), guest("Gus Guest"))));
-		assertThat(page("/").select("p.hosts").text()).isEqualTo("Hosted by Ann Host");
+		assertThat(this.pages.page("/").select("p.hosts").text()).isEqualTo("Hosted by Ann Host");
 
 		transactions.executeWithoutResult((status) -> this.context.getBean(FeedEpisodes.class)
 			.storeShowPeople(showId(), List.of(host("Bea Host"), host("Cy Host"), guest("Not A Host"))));
-		Element hosts = page("/").select("p.hosts").first();
+		Element hosts = this.pages.page("/").select("p.hosts").first();
 		assertThat(hosts.text()).isEqualTo("Hosted by Bea Host and Cy Host");
 		assertThat(hosts.select("a").eachAttr("href")).containsExactly("/people/bea-host", "/people/cy-host");
-		Document bea = page("/people/bea-host");
+		Document bea = this.pages.page("/people/bea-host");
 		assertThat(bea.select(".person-header .meta").text()).isEqualTo("Host");
 		assertThat(bea.select("ol.episode-list")).isEmpty();
 		assertThat(bea.select("section.person > p").text()).isEqualTo("No published episode credits Bea Host yet.");
 
-		Document episode = page("/episodes/episode-1");
+		Document episode = this.pages.page("/episodes/episode-1");
 		assertThat(episode.select("ul.persons li").eachText()).containsExactly("Ann Host (host)", "Gus Guest (guest)");
 		assertThat(episode.select("ul.persons a").eachAttr("href")).containsExactly("/people/ann-host",
 				"/people/gus-guest");
@@ -144,7 +147,7 @@ class PeoplePagesTests {
 		this.site.store(TestEpisodes.show("Show"), List.of(episode("2", 2, guest("Hidden Later"))));
 		this.mvc.perform(get("/people/gus-guest")).andExpect(status().isNotFound());
 		this.mvc.perform(get("/people/nobody")).andExpect(status().isNotFound());
-		assertThat(page("/people").select("ul.people-list li a").eachText()).containsExactly("Hidden Later");
+		assertThat(this.pages.page("/people").select("ul.people-list li a").eachText()).containsExactly("Hidden Later");
 
 		this.site.store(TestEpisodes.show("Show"), List.of(episode("1", 1, guest("Gus Guest"), guest("Gus G."))));
 		PeopleEditor editor = this.context.getBean(PeopleEditor.class);
@@ -152,7 +155,8 @@ class PeoplePagesTests {
 		this.mvc.perform(get("/people/gus-g"))
 			.andExpect(status().isMovedPermanently())
 			.andExpect(header().string("Location", "/people/gus-guest"));
-		assertThat(page("/episodes/episode-1").select("ul.persons li").eachText()).containsExactly("Gus Guest (guest)");
+		assertThat(this.pages.page("/episodes/episode-1").select("ul.persons li").eachText())
+			.containsExactly("Gus Guest (guest)");
 	}
 
 	@Test
@@ -160,19 +164,19 @@ class PeoplePagesTests {
 		new ImporterHarness(this.context).importFrom(this.dir.resolve("unreachable.xml"));
 		assertThat(this.jdbc.queryForObject("SELECT demo FROM show", Boolean.class)).isTrue();
 
-		Document people = page("/people");
+		Document people = this.pages.page("/people");
 		List<Element> lists = people.select("ul.people-list");
 		assertThat(lists.get(0).select("li a").eachText()).containsExactly("Matthias Endler");
 		assertThat(lists.get(1).select("li a").eachText()).contains("Orhun Parmaksız", "Jon Gjengset", "Alice Ryhl")
 			.doesNotHaveDuplicates();
-		assertThat(page("/").select("p.hosts a").attr("href")).isEqualTo("/people/matthias-endler");
+		assertThat(this.pages.page("/").select("p.hosts a").attr("href")).isEqualTo("/people/matthias-endler");
 
-		Document orhun = page("/people/orhun-parmaksiz");
+		Document orhun = this.pages.page("/people/orhun-parmaksiz");
 		assertThat(orhun.select("h1").text()).isEqualTo("Orhun Parmaksız");
 		assertThat(orhun.select(".person-header .meta").text()).isEqualTo("Guest");
 		assertThat(orhun.select("ol.episode-list h3 a").eachText()).contains("JetBrains with Orhun Parmaksız");
 		String episode = orhun.select("ol.episode-list h3 a").first().attr("href");
-		assertThat(page(episode).select("ul.persons a").eachAttr("href")).contains("/people/orhun-parmaksiz",
+		assertThat(this.pages.page(episode).select("ul.persons a").eachAttr("href")).contains("/people/orhun-parmaksiz",
 				"/people/matthias-endler");
 	}
 
@@ -198,15 +202,6 @@ class PeoplePagesTests {
 
 	private static Person guest(String name) {
 		return new Person(name, "guest", null, null, null);
-	}
-
-	private Document page(String path) throws Exception {
-		String html = this.mvc.perform(get(path))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		return Jsoup.parse(html);
 	}
 
 }

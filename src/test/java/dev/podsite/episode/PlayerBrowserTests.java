@@ -1,13 +1,11 @@
 package dev.podsite.episode;
 
-import java.io.File;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import dev.podsite.support.Chromium;
 import dev.podsite.support.Database;
-import dev.podsite.support.ExternalTool;
 import dev.podsite.support.SiteData;
 import dev.podsite.support.TestEpisodes;
 import dev.podsite.support.TestTimelines;
@@ -19,9 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,8 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class PlayerBrowserTests {
 
-	private static final String HOW_TO_INSTALL = "apt-get install chromium chromium-driver (or run .ci/run)";
-
 	private static WebDriver browser;
 
 	@LocalServerPort
@@ -55,16 +48,7 @@ class PlayerBrowserTests {
 
 	@BeforeAll
 	static void startBrowser(@TempDir Path profile) {
-		File chromium = ExternalTool.require("Chromium", Path.of("/usr/bin/chromium"), HOW_TO_INSTALL).toFile();
-		File driver = ExternalTool.require("ChromeDriver", Path.of("/usr/bin/chromedriver"), HOW_TO_INSTALL).toFile();
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(chromium);
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-quic", "--autoplay-policy=user-gesture-required", "--window-size=1280,1600",
-				"--user-data-dir=" + profile);
-		browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver).build(), options);
-		browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+		browser = Chromium.start(profile, "--autoplay-policy=user-gesture-required");
 	}
 
 	@AfterAll

@@ -18,8 +18,8 @@ import dev.podsite.episode.EpisodeSummary;
 import dev.podsite.support.Database;
 import dev.podsite.support.Fixtures;
 import dev.podsite.support.MutableClock;
+import dev.podsite.support.Pages;
 import org.jspecify.annotations.Nullable;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,12 +68,15 @@ class FeedImporterTests {
 
 	private ImporterHarness harness;
 
+	private Pages pages;
+
 	static Clock clock() {
 		return CLOCK;
 	}
 
 	@BeforeEach
 	void emptySite() {
+		this.pages = new Pages(this.mvc);
 		CLOCK.reset();
 		Database.clear(this.jdbc);
 		this.harness = new ImporterHarness(this.context);
@@ -186,14 +189,15 @@ class FeedImporterTests {
 		assertThat(count("episode")).isEqualTo(2);
 		assertThat(listedTitles()).containsExactly("Yesterday");
 		this.mvc.perform(get("/episodes/tomorrow")).andExpect(status().isNotFound());
-		assertThat(page("/episodes/yesterday").select("a[rel=next]")).isEmpty();
+		assertThat(this.pages.page("/episodes/yesterday").select("a[rel=next]")).isEmpty();
 
 		CLOCK.advance(Duration.ofDays(2));
 		assertThat(listedTitles()).containsExactly("Tomorrow", "Yesterday");
-		Document tomorrowsPage = page("/episodes/tomorrow");
+		Document tomorrowsPage = this.pages.page("/episodes/tomorrow");
 		assertThat(tomorrowsPage.select("h1").text()).isEqualTo("Tomorrow");
 		assertThat(tomorrowsPage.select("a[rel=prev]").attr("href")).isEqualTo("/episodes/yesterday");
-		assertThat(page("/episodes/yesterday").select("a[rel=next]").attr("href")).isEqualTo("/episodes/tomorrow");
+		assertThat(this.pages.page("/episodes/yesterday").select("a[rel=next]").attr("href"))
+			.isEqualTo("/episodes/tomorrow");
 	}
 
 	@Test
@@ -353,12 +357,7 @@ class FeedImporterTests {
 	}
 
 	private List<String> listedTitles() throws Exception {
-		return page("/episodes").select("ol.episode-list h2 a").eachText();
-	}
-
-	private Document page(String path) throws Exception {
-		return Jsoup.parse(
-				this.mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		return this.pages.page("/episodes").select("ol.episode-list h2 a").eachText();
 	}
 
 	private int count(String table) {

@@ -1,25 +1,20 @@
 package dev.podsite.feedimport;
 
 import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 
 import com.sun.net.httpserver.HttpHandler;
-import dev.podsite.PodsiteApplication;
 import dev.podsite.support.Database;
-import dev.podsite.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,7 +89,8 @@ class HugeFeedTests {
 
 		Path log = this.dir.resolve("site.log");
 		Instant started = Instant.now();
-		Process site = startSite(this.host.url("/huge.xml"), log);
+		Process site = ChildSite.start(this.host.url("/huge.xml"), CHILD, log,
+				"--podsite.feed.allow-private-addresses=true");
 		try {
 			Map<String, Object> run = awaitRunAfter(lastRun, site, log);
 			System.out.printf("The child site refused the huge feed %.1f s after it started; the run took %s%n",
@@ -111,8 +107,7 @@ class HugeFeedTests {
 			site.destroyForcibly();
 			assertThat(site.waitFor(30, TimeUnit.SECONDS)).isTrue();
 			// Never leave a session of the child behind on the shared database.
-			this.jdbc.queryForList("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ?",
-					CHILD);
+			ChildSite.endSessions(this.jdbc, CHILD);
 		}
 	}
 
@@ -138,24 +133,6 @@ class HugeFeedTests {
 		};
 	}
 
-	/**
-	 * The site as a separate process with the heap it has in production: the
-	 * application's main class on the tests' class path and database, importing at
-	 * start-up.
-	 */
-	private static Process startSite(URI feed, Path log) throws IOException {
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.addAll(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
-		command.addAll(TestDatabase.connection().jvmOptions());
-		command.addAll(List.of("-cp", System.getProperty("java.class.path"), PodsiteApplication.class.getName()));
-		command.addAll(List.of("--spring.main.web-application-type=none", "--podsite.feed.schedule=true",
-				"--podsite.feed.refresh=PT15M", "--podsite.feed.url=" + feed,
-				"--podsite.feed.allow-private-addresses=true",
-				"--spring.datasource.hikari.data-source-properties.ApplicationName=" + CHILD));
-		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-	}
-
 	/** The first finished run of the feed after {@code id}, with how long it took. */
 	private Map<String, Object> awaitRunAfter(long id, Process site, Path log) throws Exception {
 		Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
@@ -168,7 +145,7 @@ class HugeFeedTests {
 				return runs.get(0);
 			}
 			if (!site.isAlive() || Instant.now().isAfter(deadline)) {
-				fail("The site did not finish its import; its log:%n%s", tail(log));
+				fail("The site did not finish its import; its log:%n%s", ChildSite.tail(log));
 			}
 			Thread.sleep(200);
 		}
@@ -176,11 +153,6 @@ class HugeFeedTests {
 
 	private List<String> episodeRows() {
 		return this.jdbc.queryForList("SELECT to_jsonb(e)::text FROM episode e ORDER BY id", String.class);
-	}
-
-	private static String tail(Path log) throws IOException {
-		List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-		return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
 	}
 
 }

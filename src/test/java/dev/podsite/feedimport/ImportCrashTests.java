@@ -1,15 +1,11 @@
 package dev.podsite.feedimport;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,7 +97,7 @@ class ImportCrashTests {
 			long killedRun;
 			try (Connection gate = DriverManager.getConnection(this.db.url(), this.db.username(), this.db.password())) {
 				gate.createStatement().execute("SELECT pg_advisory_lock(" + GATE + ")");
-				site = startSite(feed, log);
+				site = ChildSite.start(feed.toUri(), CHILD, log);
 				assertThat(awaitPausedImport(site, log)).as("the import's transaction has written rows")
 					.containsEntry("writing", true);
 				assertThat(tryImportLock()).as("the site holds the import lock").isFalse();
@@ -141,8 +137,7 @@ class ImportCrashTests {
 				site.destroyForcibly();
 			}
 			// Never leave a session of the child behind on the shared database.
-			this.jdbc.queryForList("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ?",
-					CHILD);
+			ChildSite.endSessions(this.jdbc, CHILD);
 		}
 	}
 
@@ -199,23 +194,6 @@ class ImportCrashTests {
 				Long.class, "file:elsewhere.xml", Timestamp.from(Instant.now().minusSeconds(1)));
 	}
 
-	/**
-	 * The site as a separate process: the application's main class on the tests' class
-	 * path and database, importing at start-up.
-	 */
-	private static Process startSite(Path feed, Path log) throws IOException {
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		// A quick start matters more here than peak speed.
-		command.addAll(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
-		command.addAll(TestDatabase.connection().jvmOptions());
-		command.addAll(List.of("-cp", System.getProperty("java.class.path"), PodsiteApplication.class.getName()));
-		command.addAll(List.of("--spring.main.web-application-type=none", "--podsite.feed.schedule=true",
-				"--podsite.feed.refresh=PT15M", "--podsite.feed.url=" + feed.toUri(),
-				"--spring.datasource.hikari.data-source-properties.ApplicationName=" + CHILD));
-		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-	}
-
 	private static ConfigurableApplicationContext startSiteHere(Path feed) {
 		return new SpringApplicationBuilder(PodsiteApplication.class).web(WebApplicationType.NONE)
 			.run("--podsite.feed.schedule=true", "--podsite.feed.refresh=PT15M", "--podsite.feed.url=" + feed.toUri());
@@ -232,7 +210,7 @@ class ImportCrashTests {
 				return paused.get(0);
 			}
 			if (!site.isAlive() || Instant.now().isAfter(deadline)) {
-				fail("The site did not reach the pause in its import; its log:%n%s", tail(log));
+				fail("The site did not reach the pause in its import; its log:%n%s", ChildSite.tail(log));
 			}
 			Thread.sleep(50);
 		}
@@ -274,11 +252,6 @@ class ImportCrashTests {
 							+ " '|' ORDER BY t::text)), '-') FROM " + table + " t", String.class));
 		}
 		return contents;
-	}
-
-	private static String tail(Path log) throws IOException {
-		List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-		return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
 	}
 
 }

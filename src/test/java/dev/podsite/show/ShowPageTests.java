@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.podsite.support.Database;
+import dev.podsite.support.Pages;
 import dev.podsite.support.SiteData;
 import dev.podsite.support.TestEpisodes;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,8 +19,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -37,8 +35,11 @@ class ShowPageTests {
 
 	private SiteData site;
 
+	private Pages pages;
+
 	@BeforeEach
 	void emptySite() {
+		this.pages = new Pages(this.mvc);
 		Database.clear(this.jdbc);
 		this.site = new SiteData(this.context);
 	}
@@ -46,7 +47,7 @@ class ShowPageTests {
 	@Test
 	void theShowPageShowsTheShowAndItsLatestEpisodes() throws Exception {
 		this.site.store(TestEpisodes.show("Launched"), TestEpisodes.large(8));
-		Document page = page("/");
+		Document page = this.pages.page("/");
 		assertThat(page.select("h1").text()).isEqualTo("Launched");
 		assertThat(page.select("img.artwork").attr("src")).startsWith("https://");
 		assertThat(page.select(".author").text()).startsWith("by ");
@@ -62,21 +63,21 @@ class ShowPageTests {
 
 	@Test
 	void anEmptySiteSaysItWaitsForTheFirstImportAndNoMore() throws Exception {
-		Document before = page("/");
+		Document before = this.pages.page("/");
 		assertThat(before.select("h1").text()).isEqualTo("Nothing here yet");
 		assertThat(before.text()).contains("waiting for the first import of the show's feed");
 
 		// Why an import failed is the host's business (the dashboard), not visitors'.
 		this.jdbc.update("INSERT INTO import_run (feed_url, started_at, finished_at, status, error_message)"
 				+ " VALUES ('https://feeds.example/x', now(), now(), 'FAILED', 'The feed at https://feeds.example/x answered 500')");
-		Document after = page("/");
+		Document after = this.pages.page("/");
 		assertThat(after.text()).isEqualTo(before.text()).doesNotContain("answered 500");
-		assertThat(page("/episodes").text()).contains("No episode has been published yet");
+		assertThat(this.pages.page("/episodes").text()).contains("No episode has been published yet");
 	}
 
 	@Test
 	void thePagesLanguageIsATagOrNone() throws Exception {
-		assertThat(page("/").select("html").attr("lang")).isEqualTo("en");
+		assertThat(this.pages.page("/").select("html").attr("lang")).isEqualTo("en");
 		assertThat(pageOfAShowIn("en-us").select("html").attr("lang")).isEqualTo("en-US");
 		Document named = pageOfAShowIn("English");
 		assertThat(named.select("html").attr("lang")).isEqualTo("en");
@@ -92,7 +93,7 @@ class ShowPageTests {
 				withArtwork.copyright(), withArtwork.explicit(), withArtwork.type(), null, null, null,
 				withArtwork.categories(), withArtwork.fundings());
 		this.site.store(without, TestEpisodes.large(2));
-		Document page = page("/");
+		Document page = this.pages.page("/");
 		assertThat(page.select("img.artwork")).isEmpty();
 		assertThat(page.select(".artwork.placeholder").text()).isEqualTo("RI");
 		assertThat(page.select(".artwork.placeholder").attr("class")).matches(".*\\bhue-[0-7]\\b.*");
@@ -105,18 +106,13 @@ class ShowPageTests {
 				List.of(TestEpisodes.episode("1", "One", Instant.parse("2024-01-01T10:00:00Z"))
 					.notes("<p>We talk. Listen on the hosting platform: https://letscast.fm/sites/x-1</p>")
 					.build()));
-		assertThat(page("/").select("ol.episode-list .summary").text()).isEqualTo("We talk.");
+		assertThat(this.pages.page("/").select("ol.episode-list .summary").text()).isEqualTo("We talk.");
 	}
 
 	private Document pageOfAShowIn(String language) throws Exception {
 		this.site.store(TestEpisodes.show("Show", language),
 				List.of(TestEpisodes.episode("1", "One", Instant.parse("2024-01-01T10:00:00Z")).build()));
-		return page("/");
-	}
-
-	private Document page(String path) throws Exception {
-		return Jsoup.parse(
-				this.mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		return this.pages.page("/");
 	}
 
 }

@@ -36,6 +36,8 @@ import dev.podsite.support.ExternalTool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static dev.podsite.system.EmbeddedPostgresSql.execute;
+import static dev.podsite.system.EmbeddedPostgresSql.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -297,22 +299,6 @@ class EmbeddedPostgresSecurityTests {
 			}
 		}
 		return addresses;
-	}
-
-	private static void execute(EmbeddedPostgres postgres, String sql) throws Exception {
-		try (Connection connection = postgres.getPostgresDatabase().getConnection();
-				Statement statement = connection.createStatement()) {
-			statement.execute(sql);
-		}
-	}
-
-	private static String query(EmbeddedPostgres postgres, String sql) throws Exception {
-		try (Connection connection = postgres.getPostgresDatabase().getConnection();
-				Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery(sql)) {
-			result.next();
-			return result.getString(1);
-		}
 	}
 
 }

@@ -4,15 +4,14 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.Optional;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static dev.podsite.system.EmbeddedPostgresSql.execute;
+import static dev.podsite.system.EmbeddedPostgresSql.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EmbeddedPostgresServerTests {
@@ -109,22 +108,6 @@ class EmbeddedPostgresServerTests {
 				.orElseThrow();
 			assertThat(EmbeddedPostgresServer.isPostgresOn(postmaster, this.dir)).isTrue();
 			assertThat(EmbeddedPostgresServer.isPostgresOn(postmaster, otherDirectory)).isFalse();
-		}
-	}
-
-	private static void execute(EmbeddedPostgres postgres, String sql) throws Exception {
-		try (Connection connection = postgres.getPostgresDatabase().getConnection();
-				Statement statement = connection.createStatement()) {
-			statement.execute(sql);
-		}
-	}
-
-	private static String query(EmbeddedPostgres postgres, String sql) throws Exception {
-		try (Connection connection = postgres.getPostgresDatabase().getConnection();
-				Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery(sql)) {
-			result.next();
-			return result.getString(1);
 		}
 	}
 

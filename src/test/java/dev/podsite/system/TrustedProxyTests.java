@@ -1,7 +1,6 @@
 package dev.podsite.system;
 
 import java.net.http.HttpResponse;
-import java.util.List;
 
 import dev.podsite.support.Database;
 import dev.podsite.support.SiteHttp;
@@ -14,6 +13,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static dev.podsite.system.ClientsSeen.addressesThatFailed;
+import static dev.podsite.system.ClientsSeen.sessionCookie;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -47,7 +48,7 @@ class TrustedProxyTests {
 				"X-Forwarded-Proto", "https", "X-Forwarded-Host", "podcast.example.org", "X-Forwarded-Port", "443",
 				"X-Forwarded-Prefix", "/elsewhere");
 		assertThat(failed.headers().firstValue("Location")).hasValue("https://podcast.example.org/login?error");
-		assertThat(addressesThatFailed()).containsExactly("address:203.0.113.7");
+		assertThat(addressesThatFailed(this.jdbc)).containsExactly("address:203.0.113.7");
 		assertThat(sessionCookie(this.site.get("/login", "X-Forwarded-Proto", "https"))).contains("Secure");
 	}
 
@@ -58,8 +59,8 @@ class TrustedProxyTests {
 		this.site.signIn("two", "wrong", "X-Forwarded-For", "6.6.6.6, 203.0.113.2, 127.0.0.2");
 		this.site.signIn("three", "wrong", "X-Forwarded-For", "6.6.6.6", "X-Forwarded-For", "203.0.113.3");
 		this.site.signIn("four", "wrong", "X-Forwarded-For", "127.0.0.3, 127.0.0.4");
-		assertThat(addressesThatFailed()).containsExactlyInAnyOrder("address:203.0.113.1", "address:203.0.113.2",
-				"address:203.0.113.3", "address:127.0.0.3");
+		assertThat(addressesThatFailed(this.jdbc)).containsExactlyInAnyOrder("address:203.0.113.1",
+				"address:203.0.113.2", "address:203.0.113.3", "address:127.0.0.3");
 	}
 
 	@Test
@@ -80,20 +81,7 @@ class TrustedProxyTests {
 		HttpResponse<byte[]> failed = this.site.signIn("nobody", "wrong", "Forwarded",
 				"for=6.6.6.6;proto=http, for=203.0.113.6;proto=https;host=podcast.example.org, for=127.0.0.6");
 		assertThat(failed.headers().firstValue("Location")).hasValue("https://podcast.example.org/login?error");
-		assertThat(addressesThatFailed()).containsExactly("address:203.0.113.6");
-	}
-
-	private List<String> addressesThatFailed() {
-		return this.jdbc.queryForList("SELECT key FROM sign_in_throttle WHERE key LIKE 'address:%'", String.class);
-	}
-
-	static String sessionCookie(HttpResponse<?> response) {
-		return response.headers()
-			.allValues("Set-Cookie")
-			.stream()
-			.filter((cookie) -> cookie.startsWith("SESSION="))
-			.findFirst()
-			.orElseThrow();
+		assertThat(addressesThatFailed(this.jdbc)).containsExactly("address:203.0.113.6");
 	}
 
 }

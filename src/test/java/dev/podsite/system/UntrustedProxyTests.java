@@ -1,7 +1,6 @@
 package dev.podsite.system;
 
 import java.net.http.HttpResponse;
-import java.util.List;
 
 import dev.podsite.support.Database;
 import dev.podsite.support.SiteHttp;
@@ -14,6 +13,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static dev.podsite.system.ClientsSeen.addressesThatFailed;
+import static dev.podsite.system.ClientsSeen.sessionCookie;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -45,7 +46,7 @@ class UntrustedProxyTests {
 	@Test
 	void aClientsForgedAddressIsIgnored() {
 		this.site.signIn("nobody", "wrong", FORGED);
-		assertThat(addressesThatFailed()).singleElement().isIn("address:127.0.0.1", "address:0:0:0:0:0:0:0:1");
+		assertThat(addressesThatFailed(this.jdbc)).singleElement().isIn("address:127.0.0.1", "address:0:0:0:0:0:0:0:1");
 	}
 
 	@Test
@@ -53,12 +54,7 @@ class UntrustedProxyTests {
 		HttpResponse<byte[]> failed = this.site.signIn("nobody", "wrong", FORGED);
 		assertThat(failed.headers().firstValue("Location")).hasValueSatisfying(
 				(to) -> assertThat(to).doesNotContain("evil").doesNotStartWith("https").endsWith("/login?error"));
-		assertThat(TrustedProxyTests.sessionCookie(this.site.get("/login", FORGED))).contains("HttpOnly")
-			.doesNotContain("Secure");
-	}
-
-	private List<String> addressesThatFailed() {
-		return this.jdbc.queryForList("SELECT key FROM sign_in_throttle WHERE key LIKE 'address:%'", String.class);
+		assertThat(sessionCookie(this.site.get("/login", FORGED))).contains("HttpOnly").doesNotContain("Secure");
 	}
 
 }

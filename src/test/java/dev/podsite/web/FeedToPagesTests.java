@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import dev.podsite.feedimport.ImporterHarness;
 import dev.podsite.support.Database;
+import dev.podsite.support.Pages;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +20,6 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * What an import brings reaches the pages as it should, across the modules: a hostile
@@ -42,8 +42,11 @@ class FeedToPagesTests {
 	@TempDir
 	private Path dir;
 
+	private Pages pages;
+
 	@BeforeEach
 	void emptySite() {
+		this.pages = new Pages(this.mvc);
 		Database.clear(this.jdbc);
 	}
 
@@ -91,33 +94,20 @@ class FeedToPagesTests {
 				</channel></rss>
 				""");
 		for (String path : new String[] { "/", "/episodes", "/episodes/hostile", "/episodes/text-post" }) {
-			String html = this.mvc.perform(get(path))
-				.andExpect(status().isOk())
-				.andReturn()
-				.getResponse()
-				.getContentAsString();
+			String html = this.pages.html(path);
 			assertThat(html).as(path).doesNotContainIgnoringCase("javascript:");
 		}
-		Document page = page("/episodes/hostile");
+		Document page = this.pages.page("/episodes/hostile");
 		assertThat(page.select("ul.persons li").text()).contains("Eve");
 	}
 
 	@Test
 	void theDemoSnapshotSaysPlainlyThatItIsADemo() throws Exception {
 		new ImporterHarness(this.context).importFrom(this.dir.resolve("unreachable.xml"));
-		Document page = page("/");
+		Document page = this.pages.page("/");
 		assertThat(page.select("h1").text()).isEqualTo("Rust in Production");
 		assertThat(page.select(".demo-notice").text()).contains("demo").contains("until the real feed");
-		assertThat(page("/episodes").select(".demo-notice")).hasSize(1);
-	}
-
-	private Document page(String path) throws Exception {
-		String html = this.mvc.perform(get(path))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		return Jsoup.parse(html);
+		assertThat(this.pages.page("/episodes").select(".demo-notice")).hasSize(1);
 	}
 
 }

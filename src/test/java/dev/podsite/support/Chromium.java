@@ -1,0 +1,46 @@
+package dev.podsite.support;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's Chromium driven by Selenium, headless, for the browser tests.
+ */
+public final class Chromium {
+
+	private static final String HOW_TO_INSTALL = "apt-get install chromium chromium-driver (or run .ci/run)";
+
+	private Chromium() {
+	}
+
+	/**
+	 * A headless Chromium with its profile in {@code profile} and the given extra
+	 * command-line arguments; a skip (a failure in CI) when it is not installed.
+	 */
+	public static WebDriver start(Path profile, String... arguments) {
+		File chromium = ExternalTool.require("Chromium", Path.of("/usr/bin/chromium"), HOW_TO_INSTALL).toFile();
+		File driver = ExternalTool.require("ChromeDriver", Path.of("/usr/bin/chromedriver"), HOW_TO_INSTALL).toFile();
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(chromium);
+		// Root in a container: no sandbox. No network of its own beyond the site.
+		List<String> all = new ArrayList<>(
+				List.of("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+						"--disable-background-networking", "--disable-component-update", "--disable-sync",
+						"--disable-quic", "--window-size=1280,1600", "--user-data-dir=" + profile));
+		all.addAll(List.of(arguments));
+		options.addArguments(all);
+		WebDriver browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver).build(),
+				options);
+		browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+		return browser;
+	}
+
+}
