@@ -1,8 +1,11 @@
 package dev.podsite.web;
 
+import java.util.Locale;
+
 import dev.podsite.show.CurrentShow;
 import dev.podsite.show.Show;
 import dev.podsite.support.SiteProperties;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,8 +14,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * What every page's layout shows: the show (null before the first import) and whether it
- * is the demo snapshot. How imports go is for the host's dashboard alone: a failure's
- * reason names addresses and errors of the server's network.
+ * is the demo snapshot, and the language of the show's own words (its titles, notes,
+ * transcripts) where it is not the interface's. How imports go is for the host's
+ * dashboard alone: a failure's reason names addresses and errors of the server's network.
  */
 @ControllerAdvice(annotations = Controller.class)
 class SiteModel {
@@ -27,10 +31,24 @@ class SiteModel {
 	}
 
 	@ModelAttribute
-	void addSite(Model model) {
+	void addSite(Model model, Locale locale) {
 		Show show = this.show.get().orElse(null);
 		model.addAttribute("show", show);
+		model.addAttribute("contentLang", contentLanguage(show, locale));
 		model.addAttribute("baseUrl", this.site.baseUrl());
+	}
+
+	/**
+	 * The show's language tag for the elements holding its own words, when it is not the
+	 * interface's (a screen reader then reads them with the right voice); null when the
+	 * page's own language is right for them, or when the feed names none.
+	 */
+	private static @Nullable String contentLanguage(@Nullable Show show, Locale locale) {
+		String tag = (show != null) ? show.getLanguageTag() : null;
+		if (tag == null || Locale.forLanguageTag(tag).getLanguage().equals(locale.getLanguage())) {
+			return null;
+		}
+		return tag;
 	}
 
 }
