@@ -3,6 +3,8 @@ package dev.podsite.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.podsite.support.SiteProperties;
+
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -12,10 +14,17 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * HTTP caching of the public pages: anonymous visitors' pages may be stored and
  * revalidated ({@code no-cache}, with the ETag of PublicPageCache); the host's pages
- * (with a sign-out form) are not stored at all, as Spring Security sets by default.
+ * (with a sign-out form) are not stored at all, as Spring Security sets by default. Each
+ * public page gets its head's metadata (PageMetadata).
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+	private final SiteProperties site;
+
+	WebConfiguration(SiteProperties site) {
+		this.site = site;
+	}
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
@@ -30,6 +39,7 @@ class WebConfiguration implements WebMvcConfigurer {
 			}
 
 		}).addPathPatterns(PublicPageCache.PUBLIC_PAGES);
+		registry.addInterceptor(new PageMetadata(this.site)).addPathPatterns(PublicPageCache.PUBLIC_PAGES);
 	}
 
 }
