@@ -92,6 +92,17 @@ public class EpisodeCatalog {
 		return this.episodes.findPublishedWithAudio(now);
 	}
 
+	/**
+	 * Every published episode's page and when it last changed, newest first: the
+	 * sitemap's, read without the episodes' notes and lists.
+	 */
+	public List<PageStamp> publishedPages(Instant now) {
+		return this.episodes.findPublishedStamps(now)
+			.stream()
+			.map((row) -> PageStamp.ofEpisode((String) row[0], (Instant) row[1], (Instant) row[2]))
+			.toList();
+	}
+
 	/** When the next scheduled episode after {@code now} becomes public, if one waits. */
 	public Optional<Instant> nextPublicationAfter(Instant now) {
 		return this.episodes.findNextPublicationAfter(now);

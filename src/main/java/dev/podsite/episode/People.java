@@ -146,6 +146,25 @@ public class People {
 		return Optional.of(new PersonPage(row.summary(), new PageImpl<>(episodes, request, row.episodes())));
 	}
 
+	/**
+	 * Every person's page and when what it shows last changed: the person, or their
+	 * newest published episode; for the sitemap. The same people as {@link #directory()}.
+	 */
+	public List<PageStamp> pages() {
+		return this.jdbc.sql("""
+				SELECT p.slug, greatest(p.updated_at, max(greatest(e.published_at, e.updated_at))) AS modified
+				FROM person p
+				LEFT JOIN (%s) c ON c.person_id = p.id
+				LEFT JOIN episode e ON e.id = c.episode_id
+				WHERE c.person_id IS NOT NULL OR EXISTS (SELECT 1 FROM show_person sp WHERE sp.person_id = p.id)
+				GROUP BY p.id
+				ORDER BY p.slug
+				""".formatted(EPISODE_CREDITS))
+			.param("now", now())
+			.query((row, i) -> new PageStamp(row.getString("slug"), row.getTimestamp("modified").toInstant()))
+			.list();
+	}
+
 	/** The slug of the person that the one with {@code slug} was merged into, if any. */
 	public Optional<String> mergedInto(String slug) {
 		return this.jdbc.sql("""

@@ -1,0 +1,179 @@
+package dev.podsite.discovery;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.podsite.discovery.SitemapWriter.Entry;
+import dev.podsite.episode.EpisodeCatalog;
+import dev.podsite.episode.PageStamp;
+import dev.podsite.episode.People;
+import dev.podsite.show.CurrentShow;
+import dev.podsite.show.Show;
+import dev.podsite.support.ServedDocument;
+import dev.podsite.support.ServedDocuments;
+import dev.podsite.support.SiteContentChanged;
+import dev.podsite.support.SiteProperties;
+import dev.podsite.support.UntilChanged;
+import dev.podsite.support.UntilChanged.Expiring;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The sitemap: every public page under its one address, with when what it shows last
+ * changed. Rendered once per change of the show's data (a scheduled episode's time counts
+ * as one) and served from memory in between. Past {@code podsite.sitemap.max-urls}
+ * addresses, {@code /sitemap.xml} is an index of {@code /sitemaps/1.xml},
+ * {@code /sitemaps/2.xml}…
+ * <p>
+ * The pages: the show's, the episode list and each of its pages, every published
+ * episode's (not drafts, scheduled, hidden or deleted ones), and the people's. A list
+ * narrowed to a season or a kind repeats episodes listed already, and an episode's page
+ * at a moment ({@code ?t=}) is the episode's page: neither is listed.
+ */
+@Component
+class Sitemaps {
+
+	static final String PATH = "/sitemap.xml";
+
+	static final String PARTS = "/sitemaps/";
+
+	private static final Logger log = LoggerFactory.getLogger(Sitemaps.class);
+
+	private final CurrentShow show;
+
+	private final EpisodeCatalog episodes;
+
+	private final People people;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	private final SiteProperties site;
+
+	private final int maxUrls;
+
+	private final UntilChanged<Optional<Rendered>> rendered;
+
+	Sitemaps(CurrentShow show, EpisodeCatalog episodes, People people, PlatformTransactionManager transactionManager,
+			Clock clock, SiteProperties site, SitemapProperties properties) {
+		this.show = show;
+		this.episodes = episodes;
+		this.people = people;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.transactions.setReadOnly(true);
+		this.clock = clock;
+		this.site = site;
+		this.maxUrls = properties.maxUrls();
+		this.rendered = new UntilChanged<>(clock);
+	}
+
+	/** The sitemap (or its index and parts), or empty while the site has no show yet. */
+	Optional<Rendered> get() {
+		return this.rendered.get(this::render);
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void forget(SiteContentChanged change) {
+		this.rendered.invalidate();
+	}
+
+	private Expiring<Optional<Rendered>> render() {
+		Optional<Show> current = this.show.get();
+		if (current.isEmpty()) {
+			return Expiring.never(Optional.empty());
+		}
+		return this.transactions.execute((status) -> {
+			long started = System.nanoTime();
+			Instant now = this.clock.instant();
+			List<Entry> pages = pages(current.get(), now);
+			Rendered sitemaps = render(pages);
+			log.info("Rendered the sitemap: {} addresses in {} file(s), in {} ms", pages.size(),
+					sitemaps.documents().size(), (System.nanoTime() - started) / 1_000_000);
+			return new Expiring<>(Optional.of(sitemaps), this.episodes.nextPublicationAfter(now).orElse(null));
+		});
+	}
+
+	/** The public pages, each under its one address (web's PageAddresses). */
+	private List<Entry> pages(Show show, Instant now) {
+		List<PageStamp> published = this.episodes.publishedPages(now);
+		Instant newest = latest(show.getUpdatedAt(),
+				published.stream().map(PageStamp::lastModified).max(Comparator.naturalOrder()).orElse(null));
+		List<Entry> pages = new ArrayList<>(published.size() + 64);
+		pages.add(entry("/", newest));
+		// Each new episode moves every list page's episodes along by one.
+		int listPages = Math.max(1, (published.size() + EpisodeCatalog.PAGE_SIZE - 1) / EpisodeCatalog.PAGE_SIZE);
+		for (int page = 1; page <= listPages; page++) {
+			pages.add(entry((page == 1) ? "/episodes" : "/episodes?page=" + page, newest));
+		}
+		for (PageStamp episode : published) {
+			pages.add(entry("/episodes/" + episode.slug(), episode.lastModified()));
+		}
+		List<PageStamp> persons = this.people.pages();
+		if (!persons.isEmpty()) {
+			pages.add(entry("/people",
+					persons.stream().map(PageStamp::lastModified).max(Comparator.naturalOrder()).orElseThrow()));
+			for (PageStamp person : persons) {
+				pages.add(entry("/people/" + person.slug(), person.lastModified()));
+			}
+		}
+		return pages;
+	}
+
+	private Rendered render(List<Entry> pages) {
+		Instant newest = pages.stream().map(Entry::lastModified).max(Comparator.naturalOrder()).orElseThrow();
+		Map<String, ServedDocument> documents = new LinkedHashMap<>();
+		if (pages.size() <= this.maxUrls) {
+			documents.put(PATH, ServedDocument.of(SitemapWriter.urlset(pages), newest));
+			return new Rendered(documents);
+		}
+		List<Entry> parts = new ArrayList<>();
+		for (int from = 0, part = 1; from < pages.size(); from += this.maxUrls, part++) {
+			List<Entry> slice = pages.subList(from, Math.min(pages.size(), from + this.maxUrls));
+			Instant modified = slice.stream().map(Entry::lastModified).max(Comparator.naturalOrder()).orElseThrow();
+			String path = PARTS + part + ".xml";
+			documents.put(path, ServedDocument.of(SitemapWriter.urlset(slice), modified));
+			parts.add(entry(path, modified));
+		}
+		documents.put(PATH, ServedDocument.of(SitemapWriter.index(parts), newest));
+		return new Rendered(documents);
+	}
+
+	private Entry entry(String path, Instant lastModified) {
+		return new Entry(this.site.url(path), lastModified);
+	}
+
+	private static Instant latest(Instant a, @Nullable Instant b) {
+		return (b == null || a.isAfter(b)) ? a : b;
+	}
+
+	/** The sitemap, or its index and parts, by path. */
+	record Rendered(Map<String, ServedDocument> documents) implements ServedDocuments {
+
+		@Override
+		public @Nullable ServedDocument find(String path) {
+			return this.documents.get(path);
+		}
+
+		/** The text of the document at {@code path}, for tests and logs. */
+		String text(String path) {
+			ServedDocument document = this.documents.get(path);
+			return (document != null) ? new String(document.body(), StandardCharsets.UTF_8) : "";
+		}
+
+	}
+
+}
