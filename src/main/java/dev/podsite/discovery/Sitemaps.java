@@ -38,10 +38,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * addresses, {@code /sitemap.xml} is an index of {@code /sitemaps/1.xml},
  * {@code /sitemaps/2.xml}…
  * <p>
- * The pages: the show's, the episode list and each of its pages, every published
- * episode's (not drafts, scheduled, hidden or deleted ones), and the people's. A list
- * narrowed to a season or a kind repeats episodes listed already, and an episode's page
- * at a moment ({@code ?t=}) is the episode's page: neither is listed.
+ * The pages are those a visitor reaches by following the site's links from its home: the
+ * show's, every page of the episode list and of the seasons and kinds it links to, every
+ * published episode's (not drafts, scheduled, hidden or deleted ones), the people's list
+ * and every page of each person's. An episode's page at a moment ({@code ?t=}) is the
+ * episode's page; the feed, the admin and the sign-in form are no pages for search.
  */
 @Component
 class Sitemaps {
@@ -107,30 +108,35 @@ class Sitemaps {
 		});
 	}
 
-	/** The public pages, each under its one address (web's PageAddresses). */
+	/**
+	 * The public pages, each under its one address (web's PageAddresses): the show's,
+	 * then the episodes' and the people's as their module lists them.
+	 */
 	private List<Entry> pages(Show show, Instant now) {
-		List<PageStamp> published = this.episodes.publishedPages(now);
-		Instant newest = latest(show.getUpdatedAt(),
-				published.stream().map(PageStamp::lastModified).max(Comparator.naturalOrder()).orElse(null));
-		List<Entry> pages = new ArrayList<>(published.size() + 64);
-		pages.add(entry("/", newest));
-		// Each new episode moves every list page's episodes along by one.
-		int listPages = Math.max(1, (published.size() + EpisodeCatalog.PAGE_SIZE - 1) / EpisodeCatalog.PAGE_SIZE);
-		for (int page = 1; page <= listPages; page++) {
-			pages.add(entry((page == 1) ? "/episodes" : "/episodes?page=" + page, newest));
+		Instant showChanged = show.getUpdatedAt();
+		List<PageStamp> episodePages = this.episodes.publicPages(now, showChanged);
+		List<PageStamp> peoplePages = this.people.publicPages(showChanged);
+		List<Entry> pages = new ArrayList<>(1 + episodePages.size() + peoplePages.size());
+		// The show's page shows the newest episodes and the hosts.
+		pages.add(entry("/", newest(showChanged, episodePages, peoplePages)));
+		for (PageStamp page : episodePages) {
+			pages.add(entry(page.path(), page.lastModified()));
 		}
-		for (PageStamp episode : published) {
-			pages.add(entry("/episodes/" + episode.slug(), episode.lastModified()));
-		}
-		List<PageStamp> persons = this.people.pages();
-		if (!persons.isEmpty()) {
-			pages.add(entry("/people",
-					persons.stream().map(PageStamp::lastModified).max(Comparator.naturalOrder()).orElseThrow()));
-			for (PageStamp person : persons) {
-				pages.add(entry("/people/" + person.slug(), person.lastModified()));
-			}
+		for (PageStamp page : peoplePages) {
+			pages.add(entry(page.path(), page.lastModified()));
 		}
 		return pages;
+	}
+
+	@SafeVarargs
+	private static Instant newest(Instant showChanged, List<PageStamp>... pages) {
+		Instant newest = showChanged;
+		for (List<PageStamp> list : pages) {
+			for (PageStamp page : list) {
+				newest = latest(newest, page.lastModified());
+			}
+		}
+		return newest;
 	}
 
 	private Rendered render(List<Entry> pages) {

@@ -1,16 +1,21 @@
 package dev.podsite.discovery;
 
 import java.io.ByteArrayInputStream;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -18,6 +23,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import dev.podsite.episode.EpisodeEdit;
 import dev.podsite.episode.EpisodeEditor;
 import dev.podsite.episode.EpisodeStatus;
+import dev.podsite.episode.EpisodeType;
 import dev.podsite.episode.ImportedEpisode;
 import dev.podsite.episode.Person;
 import dev.podsite.support.Database;
@@ -25,6 +31,7 @@ import dev.podsite.support.SiteContentChanged;
 import dev.podsite.support.SiteData;
 import dev.podsite.support.SiteHttp;
 import dev.podsite.support.TestEpisodes;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -51,6 +58,10 @@ class SitemapTests {
 	static final String SITE = "https://podcast.example";
 
 	static final String NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+	// The feed, the stylesheet and scripts, the host's pages: links, but no pages to
+	// list.
+	private static final Pattern NOT_FOR_SEARCH = Pattern.compile("/feed\\.xml|/assets/.*|/admin.*|/login.*|/logout");
 
 	@LocalServerPort
 	private int port;
@@ -115,13 +126,93 @@ class SitemapTests {
 		}
 	}
 
+	/**
+	 * The sitemap and a crawl of the site agree: following every link from the home
+	 * reaches exactly the pages it lists (an episode's page at a moment is the episode's
+	 * page), and every link reached answers, none redirected or broken.
+	 */
+	@Test
+	void listsExactlyThePagesAVisitorReachesByFollowingLinksFromTheHome() throws Exception {
+		Instant first = Instant.parse("2024-01-01T08:00:00Z");
+		Person guest = new Person("Ann Guest", "guest", null, null, null);
+		List<ImportedEpisode> episodes = new ArrayList<>();
+		for (int n = 1; n <= 45; n++) {
+			TestEpisodes.Builder episode = TestEpisodes.episode("e" + n, "Episode " + n, first.plus(Duration.ofDays(n)))
+				.audio("https://cdn.example/" + n + ".mp3", 3600)
+				.notes("<p>At 12:30 we talk about lifetimes.</p>")
+				.season((n <= 25) ? 1 : 2);
+			if (n % 2 == 0) {
+				episode.person(guest);
+			}
+			if (n == 3 || n == 30) {
+				episode.type(EpisodeType.BONUS);
+			}
+			episodes.add(episode.build());
+		}
+		episodes.add(TestEpisodes.episode("trailer", "Trailer", first)
+			.type(EpisodeType.TRAILER)
+			.person(new Person("Bob Host", "host", null, null, null))
+			.build());
+		episodes.add(TestEpisodes.episode("later", "Later", Instant.now().plus(Duration.ofDays(2)))
+			.season(3)
+			.type(EpisodeType.FULL)
+			.person(new Person("Future Guest", "guest", null, null, null))
+			.build());
+		new SiteData(this.context).store(TestEpisodes.show("Show"), episodes);
+		long showId = this.jdbc.queryForObject("SELECT id FROM show", Long.class);
+		this.editor.create(showId, new EpisodeEdit("Draft", null, null, null, null, null, first, 4, null, null, false,
+				null, EpisodeStatus.DRAFT));
+
+		Set<String> listed = new TreeSet<>();
+		locations(xml(this.http.body("/sitemap.xml")), "url")
+			.forEach((location) -> listed.add(location.substring(SITE.length())));
+		assertThat(listed)
+			.contains("/episodes?season=2", "/episodes?season=1&page=2", "/episodes?type=bonus",
+					"/episodes?type=trailer", "/people/ann-guest?page=2", "/people/bob-host")
+			.doesNotContain("/episodes?season=3", "/episodes?season=4", "/episodes?type=full", "/people/future-guest",
+					"/episodes/later", "/episodes/draft");
+		assertThat(listed).isEqualTo(crawl());
+	}
+
+	/** The pages reached by following links from the home, each as its one address. */
+	private Set<String> crawl() {
+		Set<String> pages = new TreeSet<>();
+		Set<String> seen = new HashSet<>(Set.of("/"));
+		Deque<String> queue = new ArrayDeque<>(List.of("/"));
+		while (!queue.isEmpty()) {
+			String path = queue.remove();
+			HttpResponse<byte[]> response = this.http.get(path);
+			assertThat(response.statusCode()).as(path).isEqualTo(200);
+			if (!response.headers().firstValue("Content-Type").orElse("").startsWith("text/html")) {
+				continue;
+			}
+			pages.add(path);
+			org.jsoup.nodes.Document page = Jsoup.parse(new String(response.body(), StandardCharsets.UTF_8),
+					this.http.url(path));
+			for (org.jsoup.nodes.Element link : page.select("a[href]")) {
+				URI target = URI.create(link.absUrl("href"));
+				if (!this.http.url("/").startsWith(target.getScheme() + "://" + target.getRawAuthority() + "/")
+						|| NOT_FOR_SEARCH.matcher(target.getRawPath()).matches()) {
+					continue;
+				}
+				String address = target.getRawPath() + ((target.getRawQuery() != null)
+						? "?" + target.getRawQuery().replaceAll("(^|&)t=[^&]*", "").replaceFirst("^&", "") : "");
+				address = address.replaceFirst("\\?$", "");
+				if (seen.add(address)) {
+					queue.add(address);
+				}
+			}
+		}
+		return pages;
+	}
+
 	@Test
 	void listsEveryPageOfTheEpisodeList() throws Exception {
 		new SiteData(this.context).store(TestEpisodes.show("Show"), TestEpisodes.large(45));
 		Set<String> locations = new TreeSet<>(locations(xml(this.http.body("/sitemap.xml")), "url"));
 		assertThat(locations).contains(SITE + "/episodes", SITE + "/episodes?page=2", SITE + "/episodes?page=3")
-			.doesNotContain(SITE + "/episodes?page=4", SITE + "/people")
-			.hasSize(1 + 3 + 45);
+			.doesNotContain(SITE + "/episodes?page=4")
+			.hasSize(1 + 3 + 45 + 1);
 		assertThat(this.http.get("/episodes?page=3").statusCode()).isEqualTo(200);
 		assertThat(this.http.get("/episodes?page=4").statusCode()).isEqualTo(404);
 	}
@@ -175,6 +266,22 @@ class SitemapTests {
 		HttpResponse<byte[]> changed = this.http.get("/sitemap.xml", "If-None-Match", etag);
 		assertThat(changed.statusCode()).isEqualTo(200);
 		assertThat(new String(changed.body(), StandardCharsets.UTF_8)).contains(SITE + "/episodes/episode-4-");
+	}
+
+	@Test
+	void theHostsEditsShowAtOnce() throws Exception {
+		new SiteData(this.context).store(TestEpisodes.show("Show"), TestEpisodes.large(3));
+		String etag = this.http.get("/sitemap.xml").headers().firstValue("ETag").orElseThrow();
+		long showId = this.jdbc.queryForObject("SELECT id FROM show", Long.class);
+		this.editor.create(showId, new EpisodeEdit("Fresh", null, null, null, null, null,
+				Instant.now().minusSeconds(60), null, null, null, false, "fresh", EpisodeStatus.PUBLISHED));
+		this.editor.delete(this.jdbc.queryForObject("SELECT id FROM episode WHERE guid = 'large-1'", Long.class));
+
+		HttpResponse<byte[]> changed = this.http.get("/sitemap.xml", "If-None-Match", etag);
+		assertThat(changed.statusCode()).isEqualTo(200);
+		assertThat(locations(xml(changed.body()), "url")).contains(SITE + "/episodes/fresh")
+			.noneMatch((location) -> location.contains("episode-1-"))
+			.hasSize(1 + 1 + 3 + 1);
 	}
 
 	@Test
