@@ -1,5 +1,6 @@
 // The subscribe section's copy button, for browsers with JavaScript: it copies the feed's
-// address and says so. Without it, the address is still shown, selectable, in its field.
+// address and says so, in the page's language: its words are the status's data-copied and
+// data-selected. Without it, the address is still shown, selectable, in its field.
 (function () {
   'use strict';
 
@@ -14,7 +15,7 @@
   function selected() {
     field.focus();
     field.select();
-    status.textContent = 'The address is selected: copy it with your keyboard or menu.';
+    status.textContent = status.dataset.selected;
   }
 
   button.addEventListener('click', function () {
@@ -23,7 +24,7 @@
       return;
     }
     navigator.clipboard.writeText(field.value).then(function () {
-      status.textContent = 'Copied the feed’s address.';
+      status.textContent = status.dataset.copied;
     }, selected);
   });
 }());

@@ -2,6 +2,7 @@ package dev.podsite.web;
 
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,9 +16,11 @@ import dev.podsite.support.SiteProperties;
 import org.jsoup.Jsoup;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Page;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * Adds each public page's {@link PageMeta} to its model ({@code pageMeta}, which the
@@ -33,9 +36,12 @@ class PageMetadata implements HandlerInterceptor {
 
 	private final JsonLd jsonLd;
 
-	PageMetadata(SiteProperties site) {
+	private final MessageSource messages;
+
+	PageMetadata(SiteProperties site, MessageSource messages) {
 		this.site = site;
 		this.jsonLd = new JsonLd(site.baseUrl());
+		this.messages = messages;
 	}
 
 	@Override
@@ -49,23 +55,25 @@ class PageMetadata implements HandlerInterceptor {
 		if (!(model.get("show") instanceof Show show) || address == null) {
 			return;
 		}
-		PageMeta meta = meta(view.getViewName(), model, show, this.site.url(address));
+		PageMeta meta = meta(view.getViewName(), model, show, this.site.url(address),
+				RequestContextUtils.getLocale(request));
 		if (meta != null) {
 			view.addObject("pageMeta", meta);
 		}
 	}
 
-	private @Nullable PageMeta meta(String view, Map<String, Object> model, Show show, String url) {
+	private @Nullable PageMeta meta(String view, Map<String, Object> model, Show show, String url, Locale locale) {
 		String showDescription = cut(text(show.getDescriptionHtml()));
 		return switch (view) {
 			case "show" -> new PageMeta(show.getTitle(), orElse(showDescription, show.getTitle()), url, "website",
 					show.getTitle(), show.getImageUrl(), null, null, null,
 					this.jsonLd.series(show, orElse(showDescription, show.getTitle())));
 			case "episodes/episode" -> episode((Episode) model.get("episode"), show, url, showDescription);
-			case "episodes/list" -> list(model, show, url);
-			case "people/list" -> new PageMeta("People", "The hosts and guests of " + show.getTitle() + ".", url,
-					"website", show.getTitle(), show.getImageUrl(), null, null, null, null);
-			case "people/person" -> person(model, show, url);
+			case "episodes/list" -> list(model, show, url, locale);
+			case "people/list" -> new PageMeta(message("meta.people.title", locale),
+					message("meta.people.description", locale, show.getTitle()), url, "website", show.getTitle(),
+					show.getImageUrl(), null, null, null, null);
+			case "people/person" -> person(model, show, url, locale);
 			default -> null;
 		};
 	}
@@ -80,37 +88,47 @@ class PageMetadata implements HandlerInterceptor {
 	}
 
 	/** The list, as its heading names it: all episodes, a season, a kind. */
-	private PageMeta list(Map<String, Object> model, Show show, String url) {
+	private PageMeta list(Map<String, Object> model, Show show, String url, Locale locale) {
 		EpisodeFilter filter = (EpisodeFilter) model.get("filter");
 		int page = (Integer) model.get("page");
 		String title;
 		String description;
 		if (filter.season() != null) {
-			title = "Season " + filter.season();
-			description = "The episodes of season " + filter.season() + " of " + show.getTitle() + ", newest first.";
+			String season = filter.season().toString();
+			title = message("meta.season.title", locale, season);
+			description = message("meta.season.description", locale, season, show.getTitle());
 		}
 		else if (filter.type() != null) {
-			title = filter.type().label() + " episodes";
-			description = "The " + filter.type().label().toLowerCase() + " episodes of " + show.getTitle()
-					+ ", newest first.";
+			title = message("meta.type." + filter.type().value() + ".title", locale);
+			description = message("meta.type." + filter.type().value() + ".description", locale, show.getTitle());
 		}
 		else {
-			title = "Episodes";
-			description = "Every episode of " + show.getTitle() + ", newest first.";
+			title = message("meta.list.title", locale);
+			description = message("meta.list.description", locale, show.getTitle());
 		}
-		return new PageMeta(title + ((page > 1) ? " (page " + page + ")" : ""), description, url, "website",
-				show.getTitle(), show.getImageUrl(), null, null, null, null);
+		return new PageMeta(paged(title, page, locale), description, url, "website", show.getTitle(),
+				show.getImageUrl(), null, null, null, null);
 	}
 
-	private PageMeta person(Map<String, Object> model, Show show, String url) {
+	private PageMeta person(Map<String, Object> model, Show show, String url, Locale locale) {
 		PersonSummary person = (PersonSummary) model.get("person");
 		int page = (Integer) model.get("page");
 		long episodes = ((Page<?>) model.get("episodes")).getTotalElements();
-		String description = person.name() + (person.roles().isEmpty() ? "" : " (" + person.roleNames() + ")") + " on "
-				+ show.getTitle() + ": " + episodes + ((episodes == 1) ? " episode." : " episodes.");
-		return new PageMeta(person.name() + ((page > 1) ? " (page " + page + ")" : ""), description, url, "profile",
-				show.getTitle(), (person.imageUrl() != null) ? person.imageUrl() : show.getImageUrl(), null, null, null,
-				null);
+		String description = person.roles().isEmpty()
+				? message("meta.person.description", locale, person.name(), show.getTitle(), episodes)
+				: message("meta.person.descriptionWithRoles", locale, person.name(), show.getTitle(), episodes,
+						person.roleNames());
+		return new PageMeta(paged(person.name(), page, locale), description, url, "profile", show.getTitle(),
+				(person.imageUrl() != null) ? person.imageUrl() : show.getImageUrl(), null, null, null, null);
+	}
+
+	/** A title with its page's number, past the first. */
+	private String paged(String title, int page, Locale locale) {
+		return (page > 1) ? message("meta.page", locale, title, Integer.toString(page)) : title;
+	}
+
+	private String message(String key, Locale locale, Object... arguments) {
+		return this.messages.getMessage(key, arguments, locale);
 	}
 
 	/** The text of sanitized HTML, as one line. */

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import dev.podsite.support.SiteProperties;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -22,8 +23,11 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	private final SiteProperties site;
 
-	WebConfiguration(SiteProperties site) {
+	private final MessageSource messages;
+
+	WebConfiguration(SiteProperties site, MessageSource messages) {
 		this.site = site;
+		this.messages = messages;
 	}
 
 	@Override
@@ -39,7 +43,8 @@ class WebConfiguration implements WebMvcConfigurer {
 			}
 
 		}).addPathPatterns(PublicPageCache.PUBLIC_PAGES);
-		registry.addInterceptor(new PageMetadata(this.site)).addPathPatterns(PublicPageCache.PUBLIC_PAGES);
+		registry.addInterceptor(new PageMetadata(this.site, this.messages))
+			.addPathPatterns(PublicPageCache.PUBLIC_PAGES);
 	}
 
 }

@@ -1,8 +1,14 @@
 package dev.podsite.web;
 
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 
 import dev.podsite.episode.ImportedEpisode;
 import dev.podsite.episode.Person;
@@ -22,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -169,7 +176,9 @@ class PageMetadataTests {
 			Document page = this.pages.page(path);
 			Element subscribe = page.selectFirst("section.subscribe");
 			assertThat(subscribe).as(path).isNotNull();
-			assertThat(subscribe.select("h2").text()).startsWith("Subscribe");
+			assertThat(subscribe.select("h2").text())
+				.isEqualTo(path.equals("/") ? "Subscribe" : "Subscribe to Launched");
+			assertThat(subscribe.select("button[data-copy-feed]").text()).isEqualTo("Copy the address");
 			assertThat(subscribe.select("a.subscribe-button").eachText()).containsExactly("Overcast", "Pocket Casts",
 					"AntennaPod");
 			assertThat(subscribe.select("a.subscribe-button").eachAttr("href")).containsExactly(
@@ -190,6 +199,79 @@ class PageMetadataTests {
 				.isTrue();
 			assertThat(subscribe.select("script[src]").attr("src")).matches("/assets/js/subscribe-[0-9a-f]{32}\\.js");
 		}
+	}
+
+	/**
+	 * The subscribe section's words and the pages' own descriptions come from the
+	 * messages: a Romanian visitor reads them in Romanian, the script's too (it takes
+	 * them from the page). The first request after an import renders the page.
+	 */
+	@Test
+	void aRomanianVisitorReadsTheSubscribeSectionAndThePagesDescriptionsInRomanian() throws Exception {
+		Document show = romanian("/");
+		Element subscribe = show.selectFirst("section.subscribe");
+		assertThat(subscribe.select("h2").text()).isEqualTo("Abonează-te");
+		assertThat(subscribe.select("label[for=feed-address]").text())
+			.isEqualTo("Sau copiază adresa fluxului în orice aplicație de podcasturi:");
+		assertThat(subscribe.select("button[data-copy-feed]").text()).isEqualTo("Copiază adresa");
+		assertThat(subscribe.select("[data-copy-status]").attr("data-copied"))
+			.isEqualTo("Adresa fluxului a fost copiată.");
+		assertThat(subscribe.select("[data-copy-status]").attr("data-selected"))
+			.isEqualTo("Adresa este selectată: copiaz-o cu tastatura sau din meniu.");
+		assertThat(romanian("/episodes/first-steps").select("section.subscribe h2").text())
+			.isEqualTo("Abonează-te la Launched");
+		Document list = romanian("/episodes?page=2");
+		assertThat(property(list, "og:title")).isEqualTo("Episoade (pagina 2)");
+		assertThat(name(list, "description")).isEqualTo("Toate episoadele din Launched, de la cel mai nou.");
+		assertThat(name(romanian("/people"), "description")).isEqualTo("Gazdele și invitații din Launched.");
+		assertThat(name(romanian("/people/ann-guest"), "description"))
+			.isEqualTo("Ann Guest (Guest) în Launched: un episod.");
+	}
+
+	@Test
+	void theCopyScriptSaysWhatThePageGivesIt() throws Exception {
+		Element status = this.pages.page("/").selectFirst("section.subscribe [data-copy-status]");
+		assertThat(status.attr("data-copied")).isEqualTo("Copied the feed’s address.");
+		assertThat(status.attr("data-selected"))
+			.isEqualTo("The address is selected: copy it with your keyboard or menu.");
+		String script = new ClassPathResource("static/js/subscribe.js").getContentAsString(StandardCharsets.UTF_8)
+			.replaceAll("(?m)^\\s*//.*$", "");
+		assertThat(Pattern.compile("'[^']*'|\"[^\"]*\"").matcher(script).results().map(MatchResult::group))
+			.as("no words of its own")
+			.allMatch(
+					(literal) -> List.of("'use strict'", "'click'").contains(literal) || literal.startsWith("'[data-"));
+		assertThat(script).contains("status.dataset.copied", "status.dataset.selected");
+	}
+
+	/** Every subscribe.* and meta.* message has its Romanian, and says it in Romanian. */
+	@Test
+	void everyMessageOfTheseTemplatesIsInRomanianToo() throws Exception {
+		Properties english = messages("messages.properties");
+		Properties romanian = messages("messages_ro.properties");
+		List<String> keys = english.stringPropertyNames()
+			.stream()
+			.filter((key) -> key.startsWith("subscribe.") || key.startsWith("meta."))
+			.toList();
+		assertThat(keys).hasSizeGreaterThan(10);
+		for (String key : keys) {
+			assertThat(romanian.getProperty(key)).as(key).isNotBlank().isNotEqualTo(english.getProperty(key));
+		}
+	}
+
+	private Document romanian(String path) throws Exception {
+		return Jsoup.parse(this.mvc.perform(get(path).header("Accept-Language", "ro-RO,ro;q=0.9"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8));
+	}
+
+	private static Properties messages(String name) throws Exception {
+		Properties messages = new Properties();
+		try (Reader reader = new InputStreamReader(new ClassPathResource(name).getInputStream(),
+				StandardCharsets.UTF_8)) {
+			messages.load(reader);
+		}
+		return messages;
 	}
 
 	@Test
