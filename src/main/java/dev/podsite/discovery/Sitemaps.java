@@ -1,6 +1,5 @@
 package dev.podsite.discovery;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -172,12 +171,6 @@ class Sitemaps {
 		@Override
 		public @Nullable ServedDocument find(String path) {
 			return this.documents.get(path);
-		}
-
-		/** The text of the document at {@code path}, for tests and logs. */
-		String text(String path) {
-			ServedDocument document = this.documents.get(path);
-			return (document != null) ? new String(document.body(), StandardCharsets.UTF_8) : "";
 		}
 
 	}
