@@ -7,6 +7,7 @@ import dev.podsite.show.Show;
 import dev.podsite.support.SiteProperties;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -14,20 +15,25 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * What every page's layout shows: the show (null before the first import) and whether it
- * is the demo snapshot, and the language of the show's own words (its titles, notes,
- * transcripts) where it is not the interface's. How imports go is for the host's
- * dashboard alone: a failure's reason names addresses and errors of the server's network.
+ * is the demo snapshot, the language of the show's own words (its titles, notes,
+ * transcripts) where it is not the interface's, and the subscribe buttons. How imports go
+ * is for the host's dashboard alone: a failure's reason names addresses and errors of the
+ * server's network.
  */
 @ControllerAdvice(annotations = Controller.class)
+@EnableConfigurationProperties(SubscribeProperties.class)
 class SiteModel {
 
 	private final CurrentShow show;
 
 	private final SiteProperties site;
 
-	SiteModel(CurrentShow show, SiteProperties site) {
+	private final SubscribeLinks subscribe;
+
+	SiteModel(CurrentShow show, SiteProperties site, SubscribeProperties subscribe) {
 		this.show = show;
 		this.site = site;
+		this.subscribe = new SubscribeLinks(subscribe, site);
 	}
 
 	@ModelAttribute
@@ -36,6 +42,9 @@ class SiteModel {
 		model.addAttribute("show", show);
 		model.addAttribute("contentLang", contentLanguage(show, locale));
 		model.addAttribute("baseUrl", this.site.baseUrl());
+		if (show != null) {
+			model.addAttribute("subscribe", this.subscribe.of(show.getTitle()));
+		}
 	}
 
 	/**

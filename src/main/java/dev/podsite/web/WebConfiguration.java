@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import dev.podsite.support.SiteProperties;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -17,14 +18,21 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * revalidated ({@code no-cache}, with the ETag of PublicPageCache); the host's pages
  * (with a sign-out form) are not stored at all, as Spring Security sets by default. Pages
  * speak the listener's language (InterfaceLanguage): unless {@code podsite.locale} fixes
- * it, they vary by Accept-Language, and caches are told so.
+ * it, they vary by Accept-Language, and caches are told so. Each public page gets its
+ * head's metadata (PageMetadata).
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
+	private final SiteProperties site;
+
+	private final MessageSource messages;
+
 	private final InterfaceLanguage language;
 
-	WebConfiguration(SiteProperties site) {
+	WebConfiguration(SiteProperties site, MessageSource messages) {
+		this.site = site;
+		this.messages = messages;
 		this.language = new InterfaceLanguage(site.locale());
 	}
 
@@ -47,6 +55,8 @@ class WebConfiguration implements WebMvcConfigurer {
 			}
 
 		}).addPathPatterns(PublicPageCache.PUBLIC_PAGES);
+		registry.addInterceptor(new PageMetadata(this.site, this.messages))
+			.addPathPatterns(PublicPageCache.PUBLIC_PAGES);
 		if (this.language.variesByRequest()) {
 			// Every page, error pages too; the feed and the files are the same in every
 			// language.
