@@ -1,0 +1,200 @@
+package dev.podsite.web;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import dev.podsite.support.Axe;
+import dev.podsite.support.Chromium;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.ChromiumDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every kind of page, the listeners' and the host's, in Debian's Chromium: axe-core finds
+ * no violation of WCAG 2.2 A and AA nor of its best practices, in light mode and in dark
+ * mode (contrast included, as the browser renders the page).
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class AccessibilityBrowserTests {
+
+	/**
+	 * The pages checked, one line each: {@code {episode}} and {@code {person}} stand for
+	 * the ids of the full episode and of the guest. A signed-in page is checked after the
+	 * public ones, with the host signed in.
+	 */
+	private static final List<Page> PAGES = List.of(Page.of("show", "/"), Page.of("episode list", "/episodes"),
+			Page.of("episode with chapters and transcript", "/episodes/" + ListenerSite.FULL_EPISODE),
+			Page.of("episode at a moment, transcript open", "/episodes/" + ListenerSite.FULL_EPISODE + "?t=754",
+					(browser) -> browser.findElement(By.cssSelector(".transcript summary")).click()),
+			Page.of("episode without audio", "/episodes/" + ListenerSite.TEXT_EPISODE), Page.of("people", "/people"),
+			Page.of("person", "/people/" + ListenerSite.GUEST), Page.error("not found", "/episodes/no-such-episode"),
+			Page.of("sign-in", "/login"), Page.of("sign-in refused", "/login?error"), Page.host("dashboard", "/admin"),
+			Page.host("episodes", "/admin/episodes"), Page.host("episodes searched", "/admin/episodes?q=own"),
+			Page.host("new episode", "/admin/episodes/new"),
+			Page.host("new episode refused", "/admin/episodes/new",
+					(browser) -> browser.findElement(By.cssSelector("form.episode-form button.button")).click()),
+			Page.host("edit episode", "/admin/episodes/{episode}/edit"),
+			Page.host("delete episode", "/admin/episodes/{episode}/delete"), Page.host("people", "/admin/people"),
+			Page.host("person", "/admin/people/{person}"));
+
+	private static WebDriver browser;
+
+	private static Axe axe;
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private ApplicationContext context;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@BeforeAll
+	static void startBrowser(@TempDir Path profile) {
+		axe = Axe.installed();
+		browser = Chromium.start(profile);
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@BeforeEach
+	void aShowWithEverything() {
+		ListenerSite.store(this.context);
+		this.jdbc.update("DELETE FROM spring_session");
+		browser.manage().deleteAllCookies();
+	}
+
+	@Test
+	void everyKindOfPageHasNoViolationsInLightMode() {
+		colorScheme("light");
+		assertThat(violationsOnEveryPage()).as("axe-core's violations, light mode").isEmpty();
+	}
+
+	@Test
+	void everyKindOfPageHasNoViolationsInDarkMode() {
+		colorScheme("dark");
+		open("/");
+		assertThat(script("return getComputedStyle(document.documentElement).backgroundColor"))
+			.as("the dark colours apply")
+			.isEqualTo("rgb(22, 20, 18)");
+		assertThat(violationsOnEveryPage()).as("axe-core's violations, dark mode").isEmpty();
+	}
+
+	/** "page (path): rule (impact): help" and the failing elements, for every page. */
+	private List<String> violationsOnEveryPage() {
+		Map<String, String> ids = Map.of("{episode}",
+				String.valueOf(this.jdbc.queryForObject("SELECT id FROM episode WHERE slug = ?", Long.class,
+						ListenerSite.FULL_EPISODE)),
+				"{person}", String.valueOf(this.jdbc.queryForObject("SELECT id FROM person WHERE slug = ?", Long.class,
+						ListenerSite.GUEST)));
+		List<String> violations = new ArrayList<>();
+		boolean signedIn = false;
+		for (Page page : PAGES.stream().sorted((a, b) -> Boolean.compare(a.host(), b.host())).toList()) {
+			if (page.host() && !signedIn) {
+				signIn();
+				signedIn = true;
+			}
+			String path = page.path();
+			for (Map.Entry<String, String> id : ids.entrySet()) {
+				path = path.replace(id.getKey(), id.getValue());
+			}
+			open(path);
+			if (!Boolean.valueOf(page.error())
+				.equals(script("return document.querySelector('.error-page') !== null"))) {
+				violations.add(page.name() + " (" + path + "): not the page meant, but " + browser.getTitle());
+			}
+			page.then().accept(browser);
+			for (String violation : axe.violations(browser)) {
+				violations.add(page.name() + " (" + path + "): " + violation);
+			}
+		}
+		return violations;
+	}
+
+	private void signIn() {
+		open("/login");
+		type("username", "host");
+		type("password", "correct horse battery staple");
+		browser.findElement(By.cssSelector("form button[type=submit]")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+	}
+
+	private static void type(String id, String text) {
+		WebElement field = browser.findElement(By.id(id));
+		field.clear();
+		field.sendKeys(text);
+	}
+
+	/** Chromium renders pages as for a system set to light or dark. */
+	private static void colorScheme(String scheme) {
+		((ChromiumDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia",
+				Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+	}
+
+	private void open(String path) {
+		browser.get("http://localhost:" + this.port + path);
+	}
+
+	private static Object script(String script) {
+		return ((JavascriptExecutor) browser).executeScript(script);
+	}
+
+	/** A page to check: where it is, and what to do on it first (open a folded part). */
+	private record Page(String name, String path, boolean host, boolean error, Consumer<WebDriver> then) {
+
+		private static final Consumer<WebDriver> AS_IT_OPENS = (browser) -> {
+		};
+
+		static Page of(String name, String path) {
+			return of(name, path, AS_IT_OPENS);
+		}
+
+		static Page of(String name, String path, Consumer<WebDriver> then) {
+			return new Page(name, path, false, false, then);
+		}
+
+		/** An error page, as a listener who followed a broken link sees it. */
+		static Page error(String name, String path) {
+			return new Page(name, path, false, true, AS_IT_OPENS);
+		}
+
+		static Page host(String name, String path) {
+			return host(name, path, AS_IT_OPENS);
+		}
+
+		static Page host(String name, String path, Consumer<WebDriver> then) {
+			return new Page("admin " + name, path, true, false, then);
+		}
+
+	}
+
+}
