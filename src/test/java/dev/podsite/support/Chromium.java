@@ -5,11 +5,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumDriver;
 
 /**
  * Debian's Chromium driven by Selenium, headless, for the browser tests.
@@ -41,6 +43,15 @@ public final class Chromium {
 				options);
 		browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
 		return browser;
+	}
+
+	/**
+	 * From now on the browser renders pages as for a system set to {@code scheme},
+	 * "light" or "dark" (CSS prefers-color-scheme), through the DevTools protocol.
+	 */
+	public static void colorScheme(WebDriver browser, String scheme) {
+		((ChromiumDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia",
+				Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
 	}
 
 }

@@ -18,7 +18,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chromium.ChromiumDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -94,13 +93,13 @@ class AccessibilityBrowserTests {
 
 	@Test
 	void everyKindOfPageHasNoViolationsInLightMode() {
-		colorScheme("light");
+		Chromium.colorScheme(browser, "light");
 		assertThat(violationsOnEveryPage()).as("axe-core's violations, light mode").isEmpty();
 	}
 
 	@Test
 	void everyKindOfPageHasNoViolationsInDarkMode() {
-		colorScheme("dark");
+		Chromium.colorScheme(browser, "dark");
 		open("/");
 		assertThat(script("return getComputedStyle(document.documentElement).backgroundColor"))
 			.as("the dark colours apply")
@@ -152,12 +151,6 @@ class AccessibilityBrowserTests {
 		WebElement field = browser.findElement(By.id(id));
 		field.clear();
 		field.sendKeys(text);
-	}
-
-	/** Chromium renders pages as for a system set to light or dark. */
-	private static void colorScheme(String scheme) {
-		((ChromiumDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia",
-				Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
 	}
 
 	private void open(String path) {
