@@ -7,13 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import dev.podsite.feedimport.ImporterHarness;
 import dev.podsite.support.Axe;
 import dev.podsite.support.Chromium;
+import dev.podsite.support.Database;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -71,6 +75,9 @@ class AccessibilityBrowserTests {
 	@Autowired
 	private JdbcTemplate jdbc;
 
+	@TempDir
+	private Path dir;
+
 	@BeforeAll
 	static void startBrowser(@TempDir Path profile) {
 		axe = Axe.installed();
@@ -107,6 +114,25 @@ class AccessibilityBrowserTests {
 		assertThat(violationsOnEveryPage()).as("axe-core's violations, dark mode").isEmpty();
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "light", "dark" })
+	void anEmptySiteAndTheDemoSnapshotHaveNoViolations(String scheme) {
+		Chromium.colorScheme(browser, scheme);
+		Database.clear(this.jdbc);
+		List<String> violations = new ArrayList<>(violations(Page.of("empty site", "/"), "/"));
+		new ImporterHarness(this.context).importFrom(this.dir.resolve("unreachable.xml"));
+		String episode = this.jdbc.queryForObject("SELECT slug FROM episode ORDER BY published_at DESC LIMIT 1",
+				String.class);
+		for (Page page : List.of(
+				Page.of("demo show, with its notice", "/",
+						(shown) -> assertThat(shown.findElement(By.cssSelector(".demo-notice")).isDisplayed())
+							.isTrue()),
+				Page.of("demo episode", "/episodes/" + episode), Page.of("demo people", "/people"))) {
+			violations.addAll(violations(page, page.path()));
+		}
+		assertThat(violations).as("axe-core's violations, " + scheme + " mode").isEmpty();
+	}
+
 	/** "page (path): rule (impact): help" and the failing elements, for every page. */
 	private List<String> violationsOnEveryPage() {
 		Map<String, String> ids = Map.of("{episode}",
@@ -125,15 +151,20 @@ class AccessibilityBrowserTests {
 			for (Map.Entry<String, String> id : ids.entrySet()) {
 				path = path.replace(id.getKey(), id.getValue());
 			}
-			open(path);
-			if (!Boolean.valueOf(page.error())
-				.equals(script("return document.querySelector('.error-page') !== null"))) {
-				violations.add(page.name() + " (" + path + "): not the page meant, but " + browser.getTitle());
-			}
-			page.then().accept(browser);
-			for (String violation : axe.violations(browser)) {
-				violations.add(page.name() + " (" + path + "): " + violation);
-			}
+			violations.addAll(violations(page, path));
+		}
+		return violations;
+	}
+
+	private List<String> violations(Page page, String path) {
+		List<String> violations = new ArrayList<>();
+		open(path);
+		if (!Boolean.valueOf(page.error()).equals(script("return document.querySelector('.error-page') !== null"))) {
+			violations.add(page.name() + " (" + path + "): not the page meant, but " + browser.getTitle());
+		}
+		page.then().accept(browser);
+		for (String violation : axe.violations(browser)) {
+			violations.add(page.name() + " (" + path + "): " + violation);
 		}
 		return violations;
 	}
