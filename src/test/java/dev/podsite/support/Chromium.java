@@ -54,4 +54,14 @@ public final class Chromium {
 				Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
 	}
 
+	/**
+	 * From now on the browser asks for pages in {@code languages} (its Accept-Language
+	 * header, e.g. "ro"), as a browser set to that language does.
+	 */
+	public static void acceptLanguage(WebDriver browser, String languages) {
+		String userAgent = (String) ((ChromiumDriver) browser).executeScript("return navigator.userAgent");
+		((ChromiumDriver) browser).executeCdpCommand("Emulation.setUserAgentOverride",
+				Map.of("userAgent", userAgent, "acceptLanguage", languages));
+	}
+
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -112,6 +113,37 @@ class AccessibilityBrowserTests {
 			.as("the dark colours apply")
 			.isEqualTo("rgb(22, 20, 18)");
 		assertThat(violationsOnEveryPage()).as("axe-core's violations, dark mode").isEmpty();
+	}
+
+	/** Tables wider than a phone's screen scroll, by keyboard too. */
+	@Test
+	void everyKindOfPageHasNoViolationsOnAPhonesScreen() {
+		Chromium.colorScheme(browser, "light");
+		Dimension window = browser.manage().window().getSize();
+		browser.manage().window().setSize(new Dimension(360, 800));
+		try {
+			open("/");
+			assertThat(script("return window.innerWidth")).isEqualTo(360L);
+			assertThat(violationsOnEveryPage()).as("axe-core's violations, 360 pixels wide").isEmpty();
+		}
+		finally {
+			browser.manage().window().setSize(window);
+		}
+	}
+
+	@Test
+	void everyKindOfPageInRomanianHasNoViolations() {
+		Chromium.colorScheme(browser, "light");
+		open("/");
+		Chromium.acceptLanguage(browser, "ro");
+		try {
+			open("/");
+			assertThat(script("return document.documentElement.lang")).as("the page speaks Romanian").isEqualTo("ro");
+			assertThat(violationsOnEveryPage()).as("axe-core's violations, in Romanian").isEmpty();
+		}
+		finally {
+			Chromium.acceptLanguage(browser, "en");
+		}
 	}
 
 	@ParameterizedTest
