@@ -12,6 +12,7 @@ import dev.podsite.episode.Episode;
 import dev.podsite.episode.EpisodeFilter;
 import dev.podsite.episode.PersonSummary;
 import dev.podsite.show.Show;
+import dev.podsite.support.Counts;
 import dev.podsite.support.SiteProperties;
 import org.jsoup.Jsoup;
 import org.jspecify.annotations.Nullable;
@@ -115,9 +116,10 @@ class PageMetadata implements HandlerInterceptor {
 		int page = (Integer) model.get("page");
 		long episodes = ((Page<?>) model.get("episodes")).getTotalElements();
 		String description = person.roles().isEmpty()
-				? message("meta.person.description", locale, person.name(), show.getTitle(), episodes)
+				? message("meta.person.description", locale, person.name(), show.getTitle(), episodes, null,
+						Counts.form(episodes))
 				: message("meta.person.descriptionWithRoles", locale, person.name(), show.getTitle(), episodes,
-						person.roleNames());
+						person.roleNames(), Counts.form(episodes));
 		return new PageMeta(paged(person.name(), page, locale), description, url, "profile", show.getTitle(),
 				(person.imageUrl() != null) ? person.imageUrl() : show.getImageUrl(), null, null, null, null);
 	}

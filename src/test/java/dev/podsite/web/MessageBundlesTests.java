@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
@@ -11,6 +12,7 @@ import java.util.regex.Pattern;
 import dev.podsite.support.Counts;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -61,6 +63,28 @@ class MessageBundlesTests {
 		}
 		for (long other : new long[] { 20, 21, 100, 120, 1000 }) {
 			assertThat(Counts.form(other)).as("%d", other).isEqualTo(3);
+		}
+	}
+
+	/**
+	 * A person's description counts episodes the way Romanian does: 101 episoade, 120 de
+	 * episoade.
+	 */
+	@Test
+	void romanianDescriptionsCountEpisodesInTheirForms() {
+		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+		messages.setBasename("messages");
+		messages.setDefaultEncoding("UTF-8");
+		messages.setFallbackToSystemLocale(false);
+		Locale romanian = Locale.forLanguageTag("ro");
+		for (long count : new long[] { 1, 2, 19, 20, 101, 120 }) {
+			String description = messages.getMessage("meta.person.description",
+					new Object[] { "Ana", "Show", count, null, Counts.form(count) }, romanian);
+			assertThat(description).as("%d", count).endsWith(switch (Counts.form(count)) {
+				case 1 -> "un episod.";
+				case 2 -> count + " episoade.";
+				default -> count + " de episoade.";
+			});
 		}
 	}
 
