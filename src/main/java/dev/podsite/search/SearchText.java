@@ -1,0 +1,54 @@
+package dev.podsite.search;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a listener typed, as the search reads it: without control characters (PostgreSQL
+ * refuses a NUL) or lone surrogates, spaces collapsed, at most {@link #MAX_LENGTH}
+ * characters. The page's one address spells it this way.
+ */
+public final class SearchText {
+
+	/** Long enough for any question, short enough to bound the query's work. */
+	public static final int MAX_LENGTH = 200;
+
+	private SearchText() {
+	}
+
+	/** The text as searched, or null when nothing is left to search. */
+	public static @Nullable String spelling(@Nullable String typed) {
+		return (typed != null) ? collapse(typed, MAX_LENGTH) : null;
+	}
+
+	/** Whether the typed text says more than the search reads. */
+	static boolean shortened(@Nullable String typed) {
+		String longer = (typed != null) ? collapse(typed, MAX_LENGTH + 1) : null;
+		return longer != null && longer.codePointCount(0, longer.length()) > MAX_LENGTH;
+	}
+
+	private static @Nullable String collapse(String typed, int limit) {
+		StringBuilder text = new StringBuilder(Math.min(typed.length(), limit));
+		int count = 0;
+		boolean space = false;
+		for (int i = 0; i < typed.length() && count < limit;) {
+			int c = typed.codePointAt(i);
+			i += Character.charCount(c);
+			if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
+					|| Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.SURROGATE) {
+				space = !text.isEmpty();
+				continue;
+			}
+			if (space) {
+				text.append(' ');
+				space = false;
+				if (++count == limit) {
+					break;
+				}
+			}
+			text.appendCodePoint(c);
+			count++;
+		}
+		return text.isEmpty() ? null : text.toString().strip();
+	}
+
+}
