@@ -12,18 +12,29 @@ public final class SearchText {
 	/** Long enough for any question, short enough to bound the query's work. */
 	public static final int MAX_LENGTH = 200;
 
+	private static final String SHORTENED = "\u2026";
+
 	private SearchText() {
 	}
 
-	/** The text as searched, or null when nothing is left to search. */
+	/**
+	 * The text as searched, or null when nothing is left to search. A longer text is cut
+	 * after its last whole word within the limit and ends with "…", which the search
+	 * skips and the page reads as "shortened", at its one address too.
+	 */
 	public static @Nullable String spelling(@Nullable String typed) {
-		return (typed != null) ? collapse(typed, MAX_LENGTH) : null;
+		String text = (typed != null) ? collapse(typed, MAX_LENGTH + 1) : null;
+		if (text == null || text.codePointCount(0, text.length()) <= MAX_LENGTH) {
+			return text;
+		}
+		String cut = text.substring(0, text.offsetByCodePoints(0, MAX_LENGTH - 1));
+		int space = cut.lastIndexOf(' ');
+		return ((space > MAX_LENGTH / 2) ? cut.substring(0, space) : cut).strip() + SHORTENED;
 	}
 
-	/** Whether the typed text says more than the search reads. */
-	static boolean shortened(@Nullable String typed) {
-		String longer = (typed != null) ? collapse(typed, MAX_LENGTH + 1) : null;
-		return longer != null && longer.codePointCount(0, longer.length()) > MAX_LENGTH;
+	/** Whether the text as searched was cut. */
+	static boolean shortened(@Nullable String text) {
+		return text != null && text.endsWith(SHORTENED);
 	}
 
 	private static @Nullable String collapse(String typed, int limit) {
