@@ -51,13 +51,18 @@ class EpisodeSearch {
 	 * said as such in the document or in one transcript window.
 	 */
 	private static final String PAGE = QUERY + """
+			, phrase_heard AS MATERIALIZED (
+				-- Once, through the windows' GIN index: correlated per episode, it would scan
+				-- every window of every candidate.
+				SELECT DISTINCT w.episode_id FROM query q JOIN episode_transcript_window w ON w.search @@ q.precise
+				WHERE q.phrased
+			)
 			SELECT e.id, e.slug, e.title, e.published_at, count(*) OVER () AS total
 			FROM query q
 				JOIN episode_search s ON s.content @@ q.loose
 				JOIN episode e ON e.id = s.episode_id
 			WHERE e.listed AND e.published_at <= :now
-				AND (NOT q.phrased OR s.document @@ q.precise OR s.episode_id IN (
-					SELECT w.episode_id FROM episode_transcript_window w WHERE w.search @@ q.precise))
+				AND (NOT q.phrased OR s.document @@ q.precise OR s.episode_id IN (SELECT episode_id FROM phrase_heard))
 			ORDER BY ts_rank(s.document, q.loose) DESC, e.published_at DESC, e.id DESC
 			LIMIT :limit OFFSET :offset
 			""";
