@@ -97,7 +97,10 @@ class EpisodeSearch {
 				LEFT JOIN LATERAL (
 					SELECT w.start_seconds, ts_headline(q.config, w.text, q.precise, :fragments) AS text
 					FROM episode_transcript_window w
-					WHERE w.episode_id = n.id AND w.search @@ q.precise
+					-- The function, not its operator: an episode has a few hundred windows at
+					-- most, while the GIN index would list every window of the show that says a
+					-- common word, for each episode of the page.
+					WHERE w.episode_id = n.id AND ts_match_vq(w.search, q.precise)
 					ORDER BY ts_rank(w.search, q.precise) DESC, w.number LIMIT 1
 				) w ON true
 			""";
