@@ -29,8 +29,11 @@ class DashboardController {
 
 	private final SignInThrottle signIns;
 
+	private final AdminMessages messages;
+
 	DashboardController(FeedImportProperties feed, FeedImporter importer, ImportHistory imports, EpisodeEditor episodes,
-			SignInThrottle signIns) {
+			SignInThrottle signIns, AdminMessages messages) {
+		this.messages = messages;
 		this.feed = feed;
 		this.importer = importer;
 		this.imports = imports;
@@ -59,12 +62,13 @@ class DashboardController {
 		}
 		else if (run.getStatus() == ImportStatus.SUCCEEDED) {
 			redirect.addFlashAttribute("message",
-					"Imported the feed: %d new, %d updated, %d unchanged, %d hidden%s.".formatted(run.getNewCount(),
-							run.getUpdatedCount(), run.getUnchangedCount(), run.getHiddenCount(),
-							run.getWarnings().isEmpty() ? "" : ", " + run.getWarnings().size() + " warnings"));
+					this.messages.get(
+							run.getWarnings().isEmpty() ? "admin.flash.imported" : "admin.flash.importedWarnings",
+							run.getNewCount(), run.getUpdatedCount(), run.getUnchangedCount(), run.getHiddenCount(),
+							run.getWarnings().size()));
 		}
 		else {
-			redirect.addFlashAttribute("error", "The import did not complete: " + run.getErrorMessage());
+			redirect.addFlashAttribute("error", this.messages.get("admin.flash.importFailed", run.getErrorMessage()));
 		}
 		return "redirect:/admin";
 	}

@@ -62,8 +62,11 @@ class EpisodeAdminController {
 
 	private final Clock clock;
 
+	private final AdminMessages messages;
+
 	EpisodeAdminController(EpisodeEditor episodes, UploadedFiles uploads, CurrentShow show, SiteProperties site,
-			Clock clock) {
+			Clock clock, AdminMessages messages) {
+		this.messages = messages;
 		this.episodes = episodes;
 		this.uploads = uploads;
 		this.show = show;
@@ -107,13 +110,12 @@ class EpisodeAdminController {
 		}
 		Long showId = this.show.get().map((current) -> current.getId()).orElse(null);
 		if (showId == null) {
-			model.addAttribute("error",
-					"The show's feed has not been imported yet: import it first, then add episodes of your own.");
+			model.addAttribute("error", this.messages.get("admin.flash.noShowYet"));
 			return reshow(form, null, null, model);
 		}
 		try {
 			Episode episode = this.episodes.create(showId, form.toEdit(this.site.timeZone()));
-			redirect.addFlashAttribute("message", "Saved “" + episode.getTitle() + "”.");
+			redirect.addFlashAttribute("message", this.messages.get("admin.flash.saved", episode.getTitle()));
 			return "redirect:/admin/episodes/" + episode.getId() + "/edit";
 		}
 		catch (SlugTaken ex) {
@@ -138,14 +140,11 @@ class EpisodeAdminController {
 		try {
 			Episode episode = this.episodes.update(id, form.getVersion(), form.toEdit(this.site.timeZone()),
 					form.changedFields());
-			redirect.addFlashAttribute("message", "Saved “" + episode.getTitle() + "”.");
+			redirect.addFlashAttribute("message", this.messages.get("admin.flash.saved", episode.getTitle()));
 			return "redirect:/admin/episodes/" + id + "/edit";
 		}
 		catch (EditConflict ex) {
-			model.addAttribute("error",
-					"Someone else saved this episode after you opened it (in another tab,"
-							+ " perhaps). Nothing was saved, so their changes stand; what you typed is still below."
-							+ " Open the episode again to see their version, then make your changes there.");
+			model.addAttribute("error", this.messages.get("admin.flash.conflict"));
 			return reshow(form, find(id), null, model);
 		}
 		catch (SlugTaken ex) {
@@ -159,7 +158,8 @@ class EpisodeAdminController {
 		HostField reverted = HostField.byKey(field)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "No such field"));
 		this.episodes.revert(id, reverted);
-		redirect.addFlashAttribute("message", reverted.label() + ": the feed's again.");
+		redirect.addFlashAttribute("message",
+				this.messages.get("admin.flash.reverted", this.messages.get("admin.field." + reverted.key())));
 		return "redirect:/admin/episodes/" + id + "/edit";
 	}
 
@@ -175,7 +175,7 @@ class EpisodeAdminController {
 		EpisodeFile.Kind fileKind = kind(kind);
 		UploadedFiles.Checked checked;
 		if (file == null || file.isEmpty()) {
-			checked = new UploadedFiles.Checked(null, null, "Choose a file to upload.");
+			checked = new UploadedFiles.Checked(null, null, this.messages.get("admin.flash.chooseFile"));
 		}
 		else {
 			// One too large is not read at all: its size says enough.
@@ -186,9 +186,8 @@ class EpisodeAdminController {
 			return refuseUpload(find(id), fileKind, Objects.requireNonNull(checked.problem()), model);
 		}
 		this.episodes.upload(id, checked.upload());
-		redirect.addFlashAttribute("message",
-				"Uploaded " + ((fileKind == EpisodeFile.Kind.CHAPTERS) ? "the chapters file" : "the transcript") + " ("
-						+ checked.holds() + "): the site serves it now.");
+		redirect.addFlashAttribute("message", this.messages.get((fileKind == EpisodeFile.Kind.CHAPTERS)
+				? "admin.flash.uploadedChapters" : "admin.flash.uploadedTranscript", checked.holds()));
 		return "redirect:/admin/episodes/" + id + "/edit";
 	}
 
@@ -196,9 +195,10 @@ class EpisodeAdminController {
 	String removeUpload(@PathVariable long id, @PathVariable String kind, RedirectAttributes redirect) {
 		EpisodeFile.Kind fileKind = kind(kind);
 		Episode episode = this.episodes.removeUpload(id, fileKind);
+		String removed = (fileKind == EpisodeFile.Kind.CHAPTERS) ? "admin.flash.removedChapters"
+				: "admin.flash.removedTranscript";
 		redirect.addFlashAttribute("message",
-				"Removed the uploaded " + ((fileKind == EpisodeFile.Kind.CHAPTERS) ? "chapters file" : "transcript")
-						+ (episode.isImported() ? ": the episode has the feed's again." : "."));
+				this.messages.get(episode.isImported() ? removed + ".feedAgain" : removed));
 		return "redirect:/admin/episodes/" + id + "/edit";
 	}
 
@@ -211,7 +211,7 @@ class EpisodeAdminController {
 	@PostMapping("/admin/episodes/{id}/delete")
 	String delete(@PathVariable long id, RedirectAttributes redirect) {
 		Episode episode = this.episodes.delete(id);
-		redirect.addFlashAttribute("message", "Deleted “" + episode.getTitle() + "”.");
+		redirect.addFlashAttribute("message", this.messages.get("admin.flash.deleted", episode.getTitle()));
 		redirect.addFlashAttribute("undo", id);
 		return "redirect:/admin/episodes";
 	}
@@ -219,14 +219,14 @@ class EpisodeAdminController {
 	@PostMapping("/admin/episodes/{id}/undelete")
 	String undelete(@PathVariable long id, RedirectAttributes redirect) {
 		Episode episode = this.episodes.undelete(id);
-		redirect.addFlashAttribute("message", "Restored “" + episode.getTitle() + "”.");
+		redirect.addFlashAttribute("message", this.messages.get("admin.flash.restored", episode.getTitle()));
 		return "redirect:/admin/episodes";
 	}
 
 	@PostMapping("/admin/episodes/{id}/keep")
 	String keepOnSite(@PathVariable long id, RedirectAttributes redirect) {
 		Episode episode = this.episodes.keepOnSite(id);
-		redirect.addFlashAttribute("message", "“" + episode.getTitle() + "” is back on the site, and stays there.");
+		redirect.addFlashAttribute("message", this.messages.get("admin.flash.kept", episode.getTitle()));
 		return "redirect:/admin";
 	}
 

@@ -47,67 +47,64 @@ public class EpisodeForm {
 
 	static final String DATE_TIME = "yyyy-MM-dd'T'HH:mm";
 
-	@NotBlank(message = "Give the episode a title.")
-	@Size(max = 500, message = "Keep the title under 500 characters.")
+	@NotBlank(message = "{admin.form.error.title.required}")
+	@Size(max = 500, message = "{admin.form.error.title.size}")
 	private @Nullable String title;
 
-	@Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*",
-			message = "Use lowercase letters, digits and single dashes, e.g. episode-12-rust-at-scale.")
-	@Size(max = 80, message = "Keep the slug under 80 characters.")
+	@Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "{admin.form.error.slug.pattern}")
+	@Size(max = 80, message = "{admin.form.error.slug.size}")
 	private @Nullable String slug;
 
-	@Size(max = 100_000, message = "Keep the notes under 100,000 characters.")
+	@Size(max = 100_000, message = "{admin.form.error.notes.size}")
 	private @Nullable String notes;
 
-	@Pattern(regexp = "https://[^\\s<>\"]+", message = "Give the audio file’s full https:// address.")
-	@Size(max = 2000, message = "Keep the address under 2,000 characters.")
+	@Pattern(regexp = "https://[^\\s<>\"]+", message = "{admin.form.error.audioUrl.pattern}")
+	@Size(max = 2000, message = "{admin.form.error.address.size}")
 	private @Nullable String audioUrl;
 
-	@PositiveOrZero(message = "The size is a number of bytes, 0 or more.")
+	@PositiveOrZero(message = "{admin.form.error.audioLength.min}")
 	private @Nullable Long audioLength;
 
-	@Pattern(regexp = "[a-z]+/[a-z0-9.+-]+", message = "Give a media type like audio/mpeg, or leave it empty.")
+	@Pattern(regexp = "[a-z]+/[a-z0-9.+-]+", message = "{admin.form.error.audioType.pattern}")
 	private @Nullable String audioType;
 
 	private @Nullable Duration duration;
 
-	@NotNull(message = "Give the date and time of publication.")
+	@NotNull(message = "{admin.form.error.publishedAt.required}")
 	@DateTimeFormat(pattern = DATE_TIME, fallbackPatterns = "yyyy-MM-dd'T'HH:mm:ss")
 	private @Nullable LocalDateTime publishedAt;
 
-	@Min(value = 1, message = "Seasons count from 1.")
-	@Max(value = 100_000, message = "That is a lot of seasons.")
+	@Min(value = 1, message = "{admin.form.error.season.min}")
+	@Max(value = 100_000, message = "{admin.form.error.season.max}")
 	private @Nullable Integer season;
 
-	@Min(value = 0, message = "Episode numbers count from 0 (or leave it empty).")
-	@Max(value = 1_000_000, message = "That is a lot of episodes.")
+	@Min(value = 0, message = "{admin.form.error.episodeNumber.min}")
+	@Max(value = 1_000_000, message = "{admin.form.error.episodeNumber.max}")
 	private @Nullable Integer episodeNumber;
 
-	@NotNull(message = "Choose full, trailer or bonus.")
+	@NotNull(message = "{admin.form.error.episodeType.required}")
 	private @Nullable EpisodeType episodeType = EpisodeType.FULL;
 
 	private boolean explicit;
 
-	@NotNull(message = "Choose draft or published.")
+	@NotNull(message = "{admin.form.error.status.required}")
 	private @Nullable EpisodeStatus status = EpisodeStatus.DRAFT;
 
-	@Pattern(regexp = "https?://[^\\s<>\"]+",
-			message = "Give the chapters file’s full https:// address, or leave it empty.")
-	@Size(max = 2000, message = "Keep the address under 2,000 characters.")
+	@Pattern(regexp = "https?://[^\\s<>\"]+", message = "{admin.form.error.chaptersFile.pattern}")
+	@Size(max = 2000, message = "{admin.form.error.address.size}")
 	private @Nullable String chaptersFile;
 
 	/** The address of the one transcript the host edits: the feed's first one. */
-	@Pattern(regexp = "https?://[^\\s<>\"]+",
-			message = "Give the transcript’s full https:// address, or leave it empty.")
-	@Size(max = 2000, message = "Keep the address under 2,000 characters.")
+	@Pattern(regexp = "https?://[^\\s<>\"]+", message = "{admin.form.error.transcripts.pattern}")
+	@Size(max = 2000, message = "{admin.form.error.address.size}")
 	private @Nullable String transcripts;
 
 	/** The transcript's media type; empty: its address's extension tells. */
-	@Pattern(regexp = "[a-z]+/[a-z0-9.+-]+", message = "Choose the transcript’s format.")
+	@Pattern(regexp = "[a-z]+/[a-z0-9.+-]+", message = "{admin.form.error.transcriptType.pattern}")
 	private @Nullable String transcriptType;
 
 	/** One person a line: {@code Name | role | link} ({@link PeopleLines}). */
-	@Size(max = 50_000, message = "Keep the people under 50,000 characters.")
+	@Size(max = 50_000, message = "{admin.form.error.people.size}")
 	private @Nullable String people;
 
 	private int version;

@@ -1,5 +1,6 @@
 package dev.podsite.admin;
 
+import dev.podsite.support.Counts;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
@@ -10,6 +11,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class LoginController {
 
+	private final AdminMessages messages;
+
+	LoginController(AdminMessages messages) {
+		this.messages = messages;
+	}
+
 	/**
 	 * @param wait seconds until a refused sign-in may be tried again
 	 */
@@ -17,8 +24,9 @@ class LoginController {
 	String login(@RequestParam(required = false) @Nullable String wait, Model model) {
 		if (wait != null && wait.matches("[0-9]{1,6}")) {
 			long seconds = Math.max(1, Long.parseLong(wait));
-			model.addAttribute("wait", (seconds == 1) ? "1 second"
-					: (seconds < 120) ? seconds + " seconds" : ((seconds + 59) / 60) + " minutes");
+			model.addAttribute("wait", (seconds < 120)
+					? this.messages.get("login.wait.seconds", seconds, Counts.form(seconds))
+					: this.messages.get("login.wait.minutes", (seconds + 59) / 60, Counts.form((seconds + 59) / 60)));
 		}
 		return "admin/login";
 	}

@@ -27,7 +27,10 @@ class PeopleAdminController {
 
 	private final PeopleEditor people;
 
-	PeopleAdminController(PeopleEditor people) {
+	private final AdminMessages messages;
+
+	PeopleAdminController(PeopleEditor people, AdminMessages messages) {
+		this.messages = messages;
 		this.people = people;
 	}
 
@@ -52,17 +55,15 @@ class PeopleAdminController {
 		String cleaned = name.strip();
 		if (cleaned.isEmpty() || cleaned.length() > PeopleEditor.MAX_NAME_LENGTH) {
 			redirect.addFlashAttribute("error",
-					"A name has 1 to " + PeopleEditor.MAX_NAME_LENGTH + " characters; the name was not changed.");
+					this.messages.get("admin.flash.nameLength", PeopleEditor.MAX_NAME_LENGTH));
 			return "redirect:/admin/people/" + id;
 		}
 		try {
 			PersonRow renamed = this.people.rename(id, cleaned);
-			redirect.addFlashAttribute("message",
-					"Renamed to “" + renamed.name() + "”. Imports that credit the" + " old name land on them too.");
+			redirect.addFlashAttribute("message", this.messages.get("admin.flash.renamed", renamed.name()));
 		}
 		catch (NameTaken ex) {
-			redirect.addFlashAttribute("error", "“" + ex.otherName() + "” is someone else already. If they are the"
-					+ " same person, merge them below.");
+			redirect.addFlashAttribute("error", this.messages.get("admin.flash.nameTaken", ex.otherName()));
 			redirect.addFlashAttribute("suggestedMerge", ex.otherId());
 		}
 		return "redirect:/admin/people/" + id;
@@ -72,12 +73,12 @@ class PeopleAdminController {
 	@PostMapping("/admin/people/{id}/merge")
 	String merge(@PathVariable long id, @RequestParam long other, RedirectAttributes redirect) {
 		if (other == id) {
-			redirect.addFlashAttribute("error", "Choose someone else to merge.");
+			redirect.addFlashAttribute("error", this.messages.get("admin.flash.mergeSelf"));
 			return "redirect:/admin/people/" + id;
 		}
 		String merged = this.people.find(other).orElseThrow(PersonNotFound::new).person().name();
 		PersonRow kept = this.people.merge(id, other);
-		redirect.addFlashAttribute("message", "Merged “" + merged + "” into “" + kept.name() + "”.");
+		redirect.addFlashAttribute("message", this.messages.get("admin.flash.merged", merged, kept.name()));
 		return "redirect:/admin/people/" + id;
 	}
 

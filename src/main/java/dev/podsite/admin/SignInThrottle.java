@@ -95,7 +95,7 @@ class SignInThrottle {
 				.update();
 			if (failures == allowance(counter.key()) + 1) {
 				log.warn("Sign-ins {} failed {} times: each further try waits longer, up to {} minutes",
-						RecentFailures.of(counter.key(), failures, now, null).who(), failures,
+						RecentFailures.of(counter.key(), failures, now, null).whoInEnglish(), failures,
 						LONGEST_WAIT.toMinutes());
 			}
 		}
@@ -180,25 +180,48 @@ class SignInThrottle {
 	/**
 	 * Failures under one key, as the dashboard shows them.
 	 *
-	 * @param who "from 203.0.113.9", "as "admin" from 203.0.113.9", "as "admin" from
-	 * unknown browsers"
+	 * @param key who tried: "address:203.0.113.9", "user-address:admin 203.0.113.9" or
+	 * "user:admin" (from browsers the site does not know)
 	 * @param refusedUntil until when tries are refused, null when they are not
 	 */
-	record RecentFailures(String who, int failures, Instant lastAt, @Nullable Instant refusedUntil) {
+	record RecentFailures(String key, int failures, Instant lastAt, @Nullable Instant refusedUntil) {
 
 		static RecentFailures of(String key, int failures, Instant lastAt, @Nullable Instant refusedUntil) {
-			String who;
-			if (key.startsWith("address:")) {
-				who = "from " + key.substring("address:".length());
+			return new RecentFailures(key, failures, lastAt, refusedUntil);
+		}
+
+		/** Who tried, as the log says it (in English). */
+		public String whoInEnglish() {
+			Object[] args = whoArgs();
+			return switch (whoKey()) {
+				case "admin.failures.fromAddress" -> "from " + args[0];
+				case "admin.failures.asUserFromAddress" -> "as “" + args[0] + "” from " + args[1];
+				default -> "as “" + args[0] + "” from browsers the site does not know";
+			};
+		}
+
+		/**
+		 * The message that says who tried (admin.failures.*): from an address, as a user
+		 * from an address, or as a user from browsers the site does not know.
+		 */
+		public String whoKey() {
+			if (this.key.startsWith("address:")) {
+				return "admin.failures.fromAddress";
 			}
-			else if (key.startsWith("user-address:")) {
-				String[] parts = key.substring("user-address:".length()).split(" ", 2);
-				who = "as “" + parts[0] + "” from " + ((parts.length > 1) ? parts[1] : "?");
+			return this.key.startsWith("user-address:") ? "admin.failures.asUserFromAddress"
+					: "admin.failures.asUserFromUnknownBrowsers";
+		}
+
+		/** The user name and address that message names. */
+		public Object[] whoArgs() {
+			if (this.key.startsWith("address:")) {
+				return new Object[] { this.key.substring("address:".length()) };
 			}
-			else {
-				who = "as “" + key.substring("user:".length()) + "” from browsers the site does not know";
+			if (this.key.startsWith("user-address:")) {
+				String[] parts = this.key.substring("user-address:".length()).split(" ", 2);
+				return new Object[] { parts[0], (parts.length > 1) ? parts[1] : "?" };
 			}
-			return new RecentFailures(who, failures, lastAt, refusedUntil);
+			return new Object[] { this.key.substring("user:".length()) };
 		}
 
 	}

@@ -2,9 +2,14 @@ package dev.podsite.episode;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -92,6 +97,52 @@ public class EpisodeCatalog {
 		return this.episodes.findPublishedWithAudio(now);
 	}
 
+	/**
+	 * The public pages of the episodes, for the sitemap, read in one query without the
+	 * episodes' notes and lists: every page of the list (of all episodes, and of each
+	 * season and kind its filters link to, as the list's template has it: the seasons
+	 * when there are several, the kinds besides full episodes), then every published
+	 * episode's page, newest first. An episode's page changed when the episode did, or on
+	 * its date; a list's when one of its episodes did, or the show ({@code showChanged}).
+	 */
+	public List<PageStamp> publicPages(Instant now, Instant showChanged) {
+		List<EpisodeStamp> published = this.episodes.findPublishedStamps(now);
+		Map<EpisodeFilter, ListStamp> lists = new LinkedHashMap<>();
+		lists.put(EpisodeFilter.ALL, new ListStamp(0, showChanged));
+		Map<EpisodeFilter, ListStamp> seasons = new TreeMap<>(Comparator.comparing(EpisodeFilter::season));
+		Map<EpisodeFilter, ListStamp> kinds = new TreeMap<>(Comparator.comparing(EpisodeFilter::type));
+		for (EpisodeStamp episode : published) {
+			ListStamp one = new ListStamp(1, episode.modified());
+			lists.merge(EpisodeFilter.ALL, one, ListStamp::plus);
+			if (episode.season() != null) {
+				seasons.merge(new EpisodeFilter(episode.season(), null), one, ListStamp::plus);
+			}
+			if (episode.type() != null && episode.type() != EpisodeType.FULL) {
+				kinds.merge(new EpisodeFilter(null, episode.type()), one, ListStamp::plus);
+			}
+		}
+		if (seasons.size() > 1) {
+			lists.putAll(seasons);
+		}
+		lists.putAll(kinds);
+		List<PageStamp> pages = new ArrayList<>(published.size() + lists.size() + published.size() / PAGE_SIZE);
+		lists.forEach((filter, list) -> {
+			Instant modified = PageStamp.latest(list.modified(), showChanged);
+			for (int page = 1; page <= pages(list.episodes()); page++) {
+				pages.add(new PageStamp(filter.href(page), modified));
+			}
+		});
+		for (EpisodeStamp episode : published) {
+			pages.add(new PageStamp("/episodes/" + episode.slug(), episode.modified()));
+		}
+		return pages;
+	}
+
+	/** How many pages a list of that many episodes has: one at least. */
+	static int pages(long episodes) {
+		return (int) Math.max(1, (episodes + PAGE_SIZE - 1) / PAGE_SIZE);
+	}
+
 	/** When the next scheduled episode after {@code now} becomes public, if one waits. */
 	public Optional<Instant> nextPublicationAfter(Instant now) {
 		return this.episodes.findNextPublicationAfter(now);
@@ -108,6 +159,15 @@ public class EpisodeCatalog {
 
 	private static @Nullable EpisodeSummary first(List<EpisodeSummary> summaries) {
 		return summaries.isEmpty() ? null : summaries.get(0);
+	}
+
+	/** How many episodes a list holds and when the newest change among them was. */
+	private record ListStamp(long episodes, Instant modified) {
+
+		ListStamp plus(ListStamp other) {
+			return new ListStamp(this.episodes + other.episodes, PageStamp.latest(this.modified, other.modified));
+		}
+
 	}
 
 	/** What the list can be narrowed to. */

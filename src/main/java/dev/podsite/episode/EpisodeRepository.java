@@ -62,6 +62,11 @@ interface EpisodeRepository extends Repository<Episode, Long> {
 			+ " and e.audioUrl is not null order by e.publishedAt desc, e.id desc")
 	List<Episode> findPublishedWithAudio(@Param("now") Instant now);
 
+	/** Every published episode's page and what lists it, newest first: the sitemap's. */
+	@Query("select new dev.podsite.episode.EpisodeStamp(e.slug, e.publishedAt, e.updatedAt, e.season, e.episodeType)"
+			+ " from Episode e where " + PUBLIC + " order by e.publishedAt desc, e.id desc")
+	List<EpisodeStamp> findPublishedStamps(@Param("now") Instant now);
+
 	/** When the next scheduled episode becomes public, if one is waiting. */
 	@Query("select min(e.publishedAt) from Episode e where e.listed = true and e.publishedAt > :now")
 	Optional<Instant> findNextPublicationAfter(@Param("now") Instant now);

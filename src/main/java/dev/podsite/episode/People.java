@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.text.Collator;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -144,6 +145,36 @@ public class People {
 					result.getString("audio_url")))
 			.list();
 		return Optional.of(new PersonPage(row.summary(), new PageImpl<>(episodes, request, row.episodes())));
+	}
+
+	/**
+	 * The people's public pages, for the sitemap, in one query: the directory, then each
+	 * page of each person's (the same people as {@link #directory()}). A person's pages
+	 * changed when the person or their newest published episode did; the directory when
+	 * one of them did, or the show ({@code showChanged}).
+	 */
+	public List<PageStamp> publicPages(Instant showChanged) {
+		List<PageStamp> pages = new ArrayList<>();
+		pages.add(new PageStamp("/people", showChanged));
+		this.jdbc.sql("""
+				SELECT p.slug, count(DISTINCT c.episode_id) AS episodes,
+					greatest(p.updated_at, max(greatest(e.published_at, e.updated_at))) AS modified
+				FROM person p
+				LEFT JOIN (%s) c ON c.person_id = p.id
+				LEFT JOIN episode e ON e.id = c.episode_id
+				WHERE c.person_id IS NOT NULL OR EXISTS (SELECT 1 FROM show_person sp WHERE sp.person_id = p.id)
+				GROUP BY p.id
+				ORDER BY p.slug
+				""".formatted(EPISODE_CREDITS)).param("now", now()).query((row) -> {
+			Instant modified = row.getTimestamp("modified").toInstant();
+			pages.set(0, new PageStamp("/people", PageStamp.latest(pages.get(0).lastModified(), modified)));
+			String path = "/people/" + row.getString("slug");
+			int count = EpisodeCatalog.pages(row.getLong("episodes"));
+			for (int page = 1; page <= count; page++) {
+				pages.add(new PageStamp((page == 1) ? path : path + "?page=" + page, modified));
+			}
+		});
+		return pages;
 	}
 
 	/** The slug of the person that the one with {@code slug} was merged into, if any. */

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -148,18 +147,6 @@ public class ImportRun {
 
 	public @Nullable Duration getDuration() {
 		return (this.finishedAt != null) ? Duration.between(this.startedAt, this.finishedAt) : null;
-	}
-
-	/** How long the run took, as the dashboard shows it: "0.8 s", "1 min 12 s". */
-	public String getDurationText() {
-		Duration duration = getDuration();
-		if (duration == null) {
-			return "";
-		}
-		if (duration.toSeconds() < 60) {
-			return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
-		}
-		return duration.toMinutes() + " min " + duration.toSecondsPart() + " s";
 	}
 
 	public ImportStatus getStatus() {

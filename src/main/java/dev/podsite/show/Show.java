@@ -148,11 +148,20 @@ public class Show {
 
 	/** The language's name in English, e.g. "English" for en-us. */
 	public @Nullable String getLanguageName() {
+		return languageNameIn(Locale.ENGLISH);
+	}
+
+	/**
+	 * The language's name in a reader's language, e.g. "Engleză" for en-us in Romanian;
+	 * as the feed writes it when it names no language we know.
+	 */
+	public @Nullable String languageNameIn(Locale reader) {
 		String tag = getLanguageTag();
 		if (tag == null) {
 			return this.language;
 		}
-		return Locale.forLanguageTag(tag).getDisplayLanguage(Locale.ENGLISH);
+		String name = Locale.forLanguageTag(tag).getDisplayLanguage(reader);
+		return name.isEmpty() ? name : name.substring(0, 1).toUpperCase(reader) + name.substring(1);
 	}
 
 	public @Nullable String getCopyright() {

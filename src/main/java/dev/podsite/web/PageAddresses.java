@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -39,6 +40,9 @@ final class PageAddresses {
 			"/episodes/*", List.of(new Parameter("t", PageAddresses::moment)), "/people", List.of(), "/people/*",
 			List.of(new Parameter("page", PageAddresses::pageNumber)), "/search", SEARCH, "/links", SEARCH);
 
+	// Parameters that name a moment of a page, not a page of its own.
+	private static final Set<String> WITHIN_THE_PAGE = Set.of("t");
+
 	private static final UrlPathHelper PATHS = new UrlPathHelper();
 
 	// What a page's path may hold as it is: no percent-encoding, no path parameter.
@@ -72,6 +76,30 @@ final class PageAddresses {
 			}
 		}
 		return path + query;
+	}
+
+	/**
+	 * The page's address for search engines and shares (its canonical link): its one
+	 * address without what only moves within the page, a time link's moment; null like
+	 * {@link #of}. Within the site: the context path left out.
+	 */
+	static @Nullable String canonical(HttpServletRequest request) {
+		String address = of(request);
+		if (address == null) {
+			return null;
+		}
+		address = address.substring(request.getContextPath().length());
+		int query = address.indexOf('?');
+		if (query < 0) {
+			return address;
+		}
+		StringBuilder kept = new StringBuilder(address.substring(0, query));
+		for (String parameter : address.substring(query + 1).split("&")) {
+			if (!WITHIN_THE_PAGE.contains(parameter.substring(0, parameter.indexOf('=')))) {
+				kept.append((kept.indexOf("?") < 0) ? "?" : "&").append(parameter);
+			}
+		}
+		return kept.toString();
 	}
 
 	/** The address as the request spells it. */

@@ -36,7 +36,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * <p>
  * A page is kept under its one address (PageAddresses): any other spelling of it is
  * redirected there, so a flood of made-up query strings costs neither renders nor memory.
- * The kept pages hold at most {@code podsite.page-cache.max-bytes} together.
+ * The kept pages hold at most {@code podsite.page-cache.max-bytes} together. A page is
+ * kept once per interface language it was asked in: its body, and so its ETag, differ.
  */
 class PublicPageCache extends OncePerRequestFilter {
 
@@ -61,8 +62,11 @@ class PublicPageCache extends OncePerRequestFilter {
 
 	private final UntilChanged<Pages> pages;
 
-	PublicPageCache(EpisodeCatalog episodes, Clock clock, PageCacheProperties properties) {
+	private final InterfaceLanguage language;
+
+	PublicPageCache(EpisodeCatalog episodes, Clock clock, PageCacheProperties properties, InterfaceLanguage language) {
 		this.episodes = episodes;
+		this.language = language;
 		this.clock = clock;
 		this.maxBytes = properties.maxBytes().toBytes();
 		this.pages = new UntilChanged<>(clock);
@@ -94,7 +98,8 @@ class PublicPageCache extends OncePerRequestFilter {
 		// The generation of before the rendering: a page rendered across a change goes
 		// into the old one, which is dropped.
 		Pages current = this.pages.get(this::newGeneration);
-		Page page = current.get(address);
+		String key = this.language.resolveLocale(request).toLanguageTag() + " " + address;
+		Page page = current.get(key);
 		if (page == null) {
 			ContentCachingResponseWrapper rendering = new ContentCachingResponseWrapper(response);
 			chain.doFilter(request, rendering);
@@ -103,7 +108,7 @@ class PublicPageCache extends OncePerRequestFilter {
 				return;
 			}
 			page = Page.of(rendering);
-			current.put(address, page);
+			current.put(key, page);
 			rendering.resetBuffer();
 		}
 		else {

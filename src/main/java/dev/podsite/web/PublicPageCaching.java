@@ -19,8 +19,9 @@ import org.springframework.core.Ordered;
 class PublicPageCaching {
 
 	@Bean
-	PublicPageCache publicPageCache(EpisodeCatalog episodes, Clock clock, PageCacheProperties properties) {
-		return new PublicPageCache(episodes, clock, properties);
+	PublicPageCache publicPageCache(EpisodeCatalog episodes, Clock clock, PageCacheProperties properties,
+			InterfaceLanguage language) {
+		return new PublicPageCache(episodes, clock, properties, language);
 	}
 
 	/**

@@ -380,7 +380,7 @@ class EpisodeAdminControllerTests {
 
 	@TestConfiguration
 	@EnableConfigurationProperties({ SiteProperties.class, MediaFilesProperties.class })
-	@Import(UploadedFiles.class)
+	@Import({ UploadedFiles.class, AdminMessages.class })
 	static class Settings {
 
 		@Bean

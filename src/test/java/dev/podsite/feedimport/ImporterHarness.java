@@ -59,7 +59,7 @@ public final class ImporterHarness {
 	FeedImporter importer(URI url) {
 		FeedImportProperties properties = properties(url);
 		return importer(properties,
-				new FeedFetcher(properties, new SiteProperties("https://podcast.example", null).baseUrl(),
+				new FeedFetcher(properties, new SiteProperties("https://podcast.example", null, null).baseUrl(),
 						Duration.ofSeconds(5), Duration.ofSeconds(30), FeedHost.thisMachineOnly()));
 	}
 

@@ -76,13 +76,20 @@ class ShowPageTests {
 	}
 
 	@Test
-	void thePagesLanguageIsATagOrNone() throws Exception {
+	void thePageSpeaksTheInterfacesLanguageAndTheShowsWordsSayTheirOwn() throws Exception {
 		assertThat(this.pages.page("/").select("html").attr("lang")).isEqualTo("en");
-		assertThat(pageOfAShowIn("en-us").select("html").attr("lang")).isEqualTo("en-US");
+		Document romanian = pageOfAShowIn("ro");
+		assertThat(romanian.select("html").attr("lang")).isEqualTo("en");
+		assertThat(romanian.select("h1").attr("lang")).isEqualTo("ro");
+		assertThat(romanian.select(".description").attr("lang")).isEqualTo("ro");
+		assertThat(romanian.text()).contains("Language: Romanian");
 		Document named = pageOfAShowIn("English");
 		assertThat(named.select("html").attr("lang")).isEqualTo("en");
+		assertThat(named.select("body [lang]")).isEmpty();
 		assertThat(named.text()).contains("Language: English");
-		assertThat(pageOfAShowIn("Klingonisch").select("html[lang]")).isEmpty();
+		Document unknown = pageOfAShowIn("Klingonisch");
+		assertThat(unknown.select("html").attr("lang")).isEqualTo("en");
+		assertThat(unknown.select("body [lang]")).isEmpty();
 	}
 
 	@Test

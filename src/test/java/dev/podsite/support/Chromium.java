@@ -5,11 +5,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumDriver;
 
 /**
  * Debian's Chromium driven by Selenium, headless, for the browser tests.
@@ -41,6 +43,25 @@ public final class Chromium {
 				options);
 		browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
 		return browser;
+	}
+
+	/**
+	 * From now on the browser renders pages as for a system set to {@code scheme},
+	 * "light" or "dark" (CSS prefers-color-scheme), through the DevTools protocol.
+	 */
+	public static void colorScheme(WebDriver browser, String scheme) {
+		((ChromiumDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia",
+				Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+	}
+
+	/**
+	 * From now on the browser asks for pages in {@code languages} (its Accept-Language
+	 * header, e.g. "ro"), as a browser set to that language does.
+	 */
+	public static void acceptLanguage(WebDriver browser, String languages) {
+		String userAgent = (String) ((ChromiumDriver) browser).executeScript("return navigator.userAgent");
+		((ChromiumDriver) browser).executeCdpCommand("Emulation.setUserAgentOverride",
+				Map.of("userAgent", userAgent, "acceptLanguage", languages));
 	}
 
 }
