@@ -69,7 +69,7 @@
       shareLink.select();
       if (navigator.clipboard) {
         navigator.clipboard.writeText(shareLink.value).then(function () {
-          share.textContent = 'Link copied: share at the current time';
+          share.textContent = share.getAttribute('data-copied');
         }, function () {
           // Not allowed here: the link is selected for the listener to copy.
         });

@@ -1,6 +1,7 @@
 package dev.podsite.admin;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +20,11 @@ class AdminMessages {
 
 	String get(String key, Object... args) {
 		return this.messages.getMessage(key, args, LocaleContextHolder.getLocale());
+	}
+
+	/** A notice of the import or of an upload check, in the request's language. */
+	String get(MessageSourceResolvable notice) {
+		return this.messages.getMessage(notice, LocaleContextHolder.getLocale());
 	}
 
 }

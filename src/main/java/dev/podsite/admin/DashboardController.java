@@ -1,5 +1,7 @@
 package dev.podsite.admin;
 
+import java.util.Objects;
+
 import dev.podsite.episode.EpisodeEditor;
 import dev.podsite.feedimport.FeedImportProperties;
 import dev.podsite.feedimport.FeedImporter;
@@ -58,17 +60,19 @@ class DashboardController {
 	String importNow(RedirectAttributes redirect) {
 		ImportRun run = this.importer.importNow();
 		if (run.getStatus() == ImportStatus.UNCHANGED || run.getStatus() == ImportStatus.SKIPPED) {
-			redirect.addFlashAttribute("message", run.getNote());
+			redirect.addFlashAttribute("message", this.messages.get(Objects.requireNonNull(run.getNoteNotice())));
 		}
 		else if (run.getStatus() == ImportStatus.SUCCEEDED) {
-			redirect.addFlashAttribute("message",
-					this.messages.get(
-							run.getWarnings().isEmpty() ? "admin.flash.imported" : "admin.flash.importedWarnings",
-							run.getNewCount(), run.getUpdatedCount(), run.getUnchangedCount(), run.getHiddenCount(),
-							run.getWarnings().size()));
+			redirect
+				.addFlashAttribute("message",
+						this.messages.get(
+								run.getWarningNotices().isEmpty() ? "admin.flash.imported"
+										: "admin.flash.importedWarnings",
+								run.getNewCount(), run.getUpdatedCount(), run.getUnchangedCount(), run.getHiddenCount(),
+								run.getWarningNotices().size()));
 		}
 		else {
-			redirect.addFlashAttribute("error", this.messages.get("admin.flash.importFailed", run.getErrorMessage()));
+			redirect.addFlashAttribute("error", this.messages.get("admin.flash.importFailed", run.getErrorNotice()));
 		}
 		return "redirect:/admin";
 	}

@@ -20,6 +20,7 @@ import dev.podsite.episode.EpisodeEditor.EpisodeNotFound;
 import dev.podsite.episode.EpisodeEditor.SlugTaken;
 import dev.podsite.episode.HostField;
 import dev.podsite.feedimport.UploadedFiles;
+import dev.podsite.support.HostNotice;
 import dev.podsite.show.CurrentShow;
 import dev.podsite.support.SiteProperties;
 import org.jspecify.annotations.Nullable;
@@ -175,7 +176,7 @@ class EpisodeAdminController {
 		EpisodeFile.Kind fileKind = kind(kind);
 		UploadedFiles.Checked checked;
 		if (file == null || file.isEmpty()) {
-			checked = new UploadedFiles.Checked(null, null, this.messages.get("admin.flash.chooseFile"));
+			checked = UploadedFiles.Checked.refused(HostNotice.of("admin.flash.chooseFile"));
 		}
 		else {
 			// One too large is not read at all: its size says enough.
@@ -183,7 +184,8 @@ class EpisodeAdminController {
 					: this.uploads.check(fileKind, file.getOriginalFilename(), file.getBytes());
 		}
 		if (checked.upload() == null) {
-			return refuseUpload(find(id), fileKind, Objects.requireNonNull(checked.problem()), model);
+			return refuseUpload(find(id), fileKind, this.messages.get(Objects.requireNonNull(checked.problem())),
+					model);
 		}
 		this.episodes.upload(id, checked.upload());
 		redirect.addFlashAttribute("message", this.messages.get((fileKind == EpisodeFile.Kind.CHAPTERS)
@@ -257,7 +259,7 @@ class EpisodeAdminController {
 			Map<String, EpisodeFile> files = new LinkedHashMap<>();
 			this.episodes.files(episode.getId()).forEach((file) -> files.put(file.kind().value(), file));
 			model.addAttribute("files", files);
-			model.addAttribute("maxUpload", UploadedFiles.words(this.uploads.maxBytes()));
+			model.addAttribute("maxUpload", this.messages.get(UploadedFiles.words(this.uploads.maxBytes())));
 		}
 		if (preview != null) {
 			model.addAttribute("preview", this.episodes.preview(form.getNotes()));

@@ -192,13 +192,14 @@ public class EpisodeForm {
 	}
 
 	/**
-	 * The transcript formats to choose from, by media type: the known ones, and the
-	 * transcript's own when the site does not know it, so that it stays as it was.
+	 * The transcript formats to choose from, by media type: the known ones (named by
+	 * admin.transcriptType.*), and the transcript's own when the site does not know it,
+	 * so that it stays as it was.
 	 */
 	public Map<String, String> getTranscriptTypes() {
 		Map<String, String> types = new LinkedHashMap<>();
 		for (TranscriptType type : TranscriptType.values()) {
-			types.put(type.mediaType(), type.label());
+			types.put(type.mediaType(), type.mediaType());
 		}
 		if (this.transcriptType != null && !types.containsKey(this.transcriptType)) {
 			types.put(this.transcriptType, this.transcriptType);

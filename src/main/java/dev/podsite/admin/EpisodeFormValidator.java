@@ -1,9 +1,8 @@
 package dev.podsite.admin;
 
-import java.util.List;
-
 import dev.podsite.episode.EpisodeEditor;
 import dev.podsite.episode.TranscriptType;
+import dev.podsite.support.HostNotice;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.validation.Errors;
@@ -35,9 +34,10 @@ class EpisodeFormValidator implements Validator {
 
 	@Override
 	public void validate(Object target, Errors errors) {
-		List<String> people = PeopleLines.parse(((EpisodeForm) target).getPeople()).problems();
-		if (!people.isEmpty() && !errors.hasFieldErrors("people")) {
-			errors.rejectValue("people", "lines", String.join(" ", people));
+		HostNotice people = PeopleLines.parse(((EpisodeForm) target).getPeople()).problem();
+		if (people != null && !errors.hasFieldErrors("people")) {
+			// lines.form.people says the notice in the language of the page.
+			errors.rejectValue("people", "lines", new Object[] { people }, people.english());
 		}
 		EpisodeForm form = (EpisodeForm) target;
 		if (form.getTranscripts() != null && form.getTranscriptType() == null && !errors.hasFieldErrors("transcripts")

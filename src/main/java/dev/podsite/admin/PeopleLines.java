@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import dev.podsite.episode.Person;
+import dev.podsite.support.HostNotice;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,7 +43,7 @@ final class PeopleLines {
 	/** The people of the lines, or what is wrong with them. */
 	static Parsed parse(@Nullable String text) {
 		List<Person> people = new ArrayList<>();
-		List<String> problems = new ArrayList<>();
+		List<HostNotice> problems = new ArrayList<>();
 		if (text == null) {
 			return new Parsed(people, problems);
 		}
@@ -56,31 +57,40 @@ final class PeopleLines {
 			String name = parts[0].strip().replaceAll("\\s+", " ");
 			String role = (parts.length > 1) ? parts[1].strip().toLowerCase(Locale.ROOT) : "";
 			String link = (parts.length > 2) ? parts[2].strip() : "";
-			String where = "Line " + (i + 1) + ": ";
 			if (parts.length > 3) {
-				problems.add(where + "write at most a name, a role and a link, separated by |.");
+				problems.add(HostNotice.of("people.line.tooManyParts", i + 1));
 			}
 			else if (name.isEmpty()) {
-				problems.add(where + "give the person's name before the first |.");
+				problems.add(HostNotice.of("people.line.noName", i + 1));
 			}
 			else if (name.length() > 200 || role.length() > 100) {
-				problems.add(where + "keep the name under 200 characters and the role under 100.");
+				problems.add(HostNotice.of("people.line.tooLong", i + 1, 200, 100));
 			}
 			else if (!link.isEmpty() && (!LINK.matcher(link).matches() || link.length() > 2000)) {
-				problems.add(where + "the link must be a full https:// (or http://) address.");
+				problems.add(HostNotice.of("people.line.link", i + 1));
 			}
 			else {
 				people.add(new Person(name, role.isEmpty() ? null : role, null, null, link.isEmpty() ? null : link));
 			}
 		}
 		if (people.size() > MOST) {
-			problems.add("Credit at most " + MOST + " people.");
+			problems.add(HostNotice.of("people.tooMany", MOST));
 		}
 		return new Parsed(people, problems);
 	}
 
 	/** The people read, and a sentence for each line that could not be. */
-	record Parsed(List<Person> people, List<String> problems) {
+	record Parsed(List<Person> people, List<HostNotice> problems) {
+
+		/** All the problems as one notice, for the form's field. */
+		@Nullable HostNotice problem() {
+			HostNotice all = null;
+			for (HostNotice problem : this.problems) {
+				all = (all != null) ? HostNotice.of("people.problems.then", all, problem) : problem;
+			}
+			return all;
+		}
+
 	}
 
 }

@@ -21,6 +21,7 @@ import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import dev.podsite.support.HostNotice;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -180,8 +181,11 @@ public class Episode {
 		return this.audioLength;
 	}
 
-	/** The audio file's size for listeners, e.g. "48 MB", or null when unknown. */
-	public @Nullable String getAudioSize() {
+	/**
+	 * The audio file's size for listeners, e.g. "48 MB" ("4,2 MB" in Romanian), or null
+	 * when unknown.
+	 */
+	public @Nullable HostNotice getAudioSize() {
 		return FileSizes.format(this.audioLength);
 	}
 

@@ -5,17 +5,11 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where an episode stands, as the host's lists show it.
+ * Where an episode stands, as the host's lists show it (admin.state.*).
  */
 public enum EpisodeState {
 
-	PUBLISHED("Published"), SCHEDULED("Scheduled"), DRAFT("Draft"), LEFT_THE_FEED("Left the feed"), DELETED("Deleted");
-
-	private final String label;
-
-	EpisodeState(String label) {
-		this.label = label;
-	}
+	PUBLISHED, SCHEDULED, DRAFT, LEFT_THE_FEED, DELETED;
 
 	public static EpisodeState of(@Nullable Instant deletedAt, boolean hidden, EpisodeStatus status,
 			Instant publishedAt, Instant now) {
@@ -29,10 +23,6 @@ public enum EpisodeState {
 			return DRAFT;
 		}
 		return publishedAt.isAfter(now) ? SCHEDULED : PUBLISHED;
-	}
-
-	public String getLabel() {
-		return this.label;
 	}
 
 }

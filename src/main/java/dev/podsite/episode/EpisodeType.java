@@ -15,25 +15,18 @@ import org.jspecify.annotations.Nullable;
  */
 public enum EpisodeType {
 
-	FULL("full", "Full episode"), TRAILER("trailer", "Trailer"), BONUS("bonus", "Bonus");
+	FULL("full"), TRAILER("trailer"), BONUS("bonus");
 
 	private final String value;
 
-	private final String label;
-
-	EpisodeType(String value, String label) {
+	EpisodeType(String value) {
 		this.value = value;
-		this.label = label;
 	}
 
 	/** The value as feeds write it: full, trailer or bonus. */
 	@JsonValue
 	public String value() {
 		return this.value;
-	}
-
-	public String label() {
-		return this.label;
 	}
 
 	/** The type a feed names, in any case; empty for anything else. */

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.podsite.support.HostNotice;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -72,7 +74,7 @@ public class FeedEpisodes {
 				unchanged++;
 			}
 		}
-		List<String> warnings = insertWithFreeSlugs(showId, created);
+		List<HostNotice> warnings = insertWithFreeSlugs(showId, created);
 		this.writer.updateFromFeed(showId, changed);
 		int hidden = this.writer.hideMissing(showId, items.stream().map(ImportedEpisode::identity).toList());
 		// The credits just written point at no one yet.
@@ -88,8 +90,8 @@ public class FeedEpisodes {
 	 * Inserts the new items; one whose slug the host took meanwhile (the host does not
 	 * wait for imports) gets the next free one, and the run says so.
 	 */
-	private List<String> insertWithFreeSlugs(long showId, Map<ImportedEpisode, String> slugs) {
-		List<String> warnings = new ArrayList<>();
+	private List<HostNotice> insertWithFreeSlugs(long showId, Map<ImportedEpisode, String> slugs) {
+		List<HostNotice> warnings = new ArrayList<>();
 		Set<ImportedEpisode> slugTaken = this.writer.insertFromFeed(showId, slugs);
 		for (int attempt = 1; !slugTaken.isEmpty(); attempt++) {
 			if (attempt > MAX_SLUG_ATTEMPTS) {
@@ -102,8 +104,7 @@ public class FeedEpisodes {
 				String slug = EpisodeSlugs.unique(item.title(), taken);
 				taken.add(slug);
 				again.put(item, slug);
-				warnings.add("The address /episodes/" + slugs.get(item) + " was taken while \"" + item.title()
-						+ "\" was imported (by an episode written meanwhile): it is at /episodes/" + slug + ".");
+				warnings.add(HostNotice.of("import.slugTaken", slugs.get(item), item.title(), slug));
 			}
 			slugTaken = this.writer.insertFromFeed(showId, again);
 		}
@@ -149,7 +150,7 @@ public class FeedEpisodes {
 	 *
 	 * @param warnings what the import run should say about it
 	 */
-	public record Stored(int created, int updated, int unchanged, int hidden, List<String> warnings) {
+	public record Stored(int created, int updated, int unchanged, int hidden, List<HostNotice> warnings) {
 
 		public boolean changedAnything() {
 			return this.created > 0 || this.updated > 0 || this.hidden > 0;

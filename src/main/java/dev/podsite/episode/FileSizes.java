@@ -3,6 +3,8 @@ package dev.podsite.episode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import dev.podsite.support.Counts;
+import dev.podsite.support.HostNotice;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,21 +16,22 @@ final class FileSizes {
 	private FileSizes() {
 	}
 
-	static @Nullable String format(@Nullable Long bytes) {
+	/** The size as a notice, its number formatted for the reader's language (4,2 MB). */
+	static @Nullable HostNotice format(@Nullable Long bytes) {
 		if (bytes == null || bytes <= 0) {
 			return null;
 		}
 		if (bytes < 1000) {
-			return bytes + ((bytes == 1) ? " byte" : " bytes");
+			return HostNotice.of("size.bytes", bytes, Counts.form(bytes));
 		}
 		long kilobytes = Math.round(bytes / 1000.0);
 		if (kilobytes < 1000) {
-			return kilobytes + " kB";
+			return HostNotice.of("size.kilobytes", kilobytes);
 		}
 		// One decimal while it tells something: 4.2 MB, but 48 MB.
 		BigDecimal megabytes = BigDecimal.valueOf(bytes, 6);
 		int decimals = (megabytes.compareTo(BigDecimal.TEN) < 0) ? 1 : 0;
-		return megabytes.setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + " MB";
+		return HostNotice.of("size.mb", megabytes.setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros());
 	}
 
 }

@@ -10,9 +10,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Every field the host can change on an episode, described once: its name (in the form,
- * in an episode's {@code overrides} and in the feed's values kept for "revert"), its
- * label, and the columns it is stored in. On an imported episode, a field the host
- * changed is the host's: imports leave it alone ({@link Overrides}).
+ * in an episode's {@code overrides} and in the feed's values kept for "revert"; its label
+ * is admin.field.* in the message bundles), and the columns it is stored in. On an
+ * imported episode, a field the host changed is the host's: imports leave it alone
+ * ({@link Overrides}).
  * <p>
  * Adding one is an entry here, a component of {@link EpisodeContent} of the same name,
  * the input in the form, and a migration for its column (and for the feed's values kept
@@ -21,40 +22,38 @@ import org.jspecify.annotations.Nullable;
  */
 public enum HostField {
 
-	TITLE("title", "Title", (content, columns) -> columns.put("title", content.title())),
+	TITLE("title", (content, columns) -> columns.put("title", content.title())),
 
 	/** The notes, with the links listed from them. */
-	NOTES("notes", "Show notes", (content, columns) -> {
+	NOTES("notes", (content, columns) -> {
 		columns.put("notes_html", content.notes().html());
 		columns.put("summary", content.notes().summary());
 		columns.put("notes_markdown", content.notes().markdown());
 	}),
 
-	AUDIO_URL("audioUrl", "Audio file address", (content, columns) -> columns.put("audio_url", content.audioUrl())),
+	AUDIO_URL("audioUrl", (content, columns) -> columns.put("audio_url", content.audioUrl())),
 
-	AUDIO_LENGTH("audioLength", "Size in bytes",
-			(content, columns) -> columns.put("audio_length", content.audioLength())),
+	AUDIO_LENGTH("audioLength", (content, columns) -> columns.put("audio_length", content.audioLength())),
 
-	AUDIO_TYPE("audioType", "Media type", (content, columns) -> columns.put("audio_type", content.audioType())),
+	AUDIO_TYPE("audioType", (content, columns) -> columns.put("audio_type", content.audioType())),
 
-	DURATION("duration", "Duration", (content, columns) -> columns.put("duration_seconds", content.duration())),
+	DURATION("duration", (content, columns) -> columns.put("duration_seconds", content.duration())),
 
-	PUBLISHED_AT("publishedAt", "Publication date",
+	PUBLISHED_AT("publishedAt",
 			(content, columns) -> columns.put("published_at",
 					(content.publishedAt() != null) ? Timestamp.from(content.publishedAt()) : null)),
 
-	SEASON("season", "Season", (content, columns) -> columns.put("season", content.season())),
+	SEASON("season", (content, columns) -> columns.put("season", content.season())),
 
-	EPISODE_NUMBER("episodeNumber", "Episode number",
-			(content, columns) -> columns.put("episode_number", content.episodeNumber())),
+	EPISODE_NUMBER("episodeNumber", (content, columns) -> columns.put("episode_number", content.episodeNumber())),
 
-	EPISODE_TYPE("episodeType", "Episode type",
+	EPISODE_TYPE("episodeType",
 			(content, columns) -> columns.put("episode_type",
 					(content.episodeType() != null) ? content.episodeType().value() : null)),
 
-	EXPLICIT("explicit", "Explicit content", (content, columns) -> columns.put("explicit", content.explicit())),
+	EXPLICIT("explicit", (content, columns) -> columns.put("explicit", content.explicit())),
 
-	CHAPTERS_FILE("chaptersFile", "Chapters file", (content, columns) -> {
+	CHAPTERS_FILE("chaptersFile", (content, columns) -> {
 		ChaptersFile file = content.chaptersFile();
 		columns.put("chapters_url", (file != null) ? file.url() : null);
 		columns.put("chapters_type", (file != null) ? file.type() : null);
@@ -63,35 +62,27 @@ public enum HostField {
 	/**
 	 * The transcript files: rows of their own, written with the field (EpisodeWriter).
 	 */
-	TRANSCRIPTS("transcripts", "Transcript", (content, columns) -> {
+	TRANSCRIPTS("transcripts", (content, columns) -> {
 	}),
 
 	/**
 	 * Who the episode credits: rows of their own, written with the field (EpisodeWriter).
 	 */
-	PEOPLE("people", "People", (content, columns) -> {
+	PEOPLE("people", (content, columns) -> {
 	});
 
 	private final String key;
 
-	private final String label;
-
 	private final BiConsumer<EpisodeContent, Map<String, @Nullable Object>> columns;
 
-	HostField(String key, String label, BiConsumer<EpisodeContent, Map<String, @Nullable Object>> columns) {
+	HostField(String key, BiConsumer<EpisodeContent, Map<String, @Nullable Object>> columns) {
 		this.key = key;
-		this.label = label;
 		this.columns = columns;
 	}
 
 	/** The field's name in forms, overrides and the feed's values. */
 	public String key() {
 		return this.key;
-	}
-
-	/** What the host reads for the field, e.g. "Audio file address". */
-	public String label() {
-		return this.label;
 	}
 
 	public static Optional<HostField> byKey(String key) {

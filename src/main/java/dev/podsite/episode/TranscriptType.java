@@ -13,26 +13,23 @@ import org.jspecify.annotations.Nullable;
  */
 public enum TranscriptType {
 
-	WEBVTT("text/vtt", "vtt", "WebVTT (.vtt)"),
+	WEBVTT("text/vtt", "vtt"),
 
-	SUBRIP("application/x-subrip", "srt", "SubRip (.srt)"),
+	SUBRIP("application/x-subrip", "srt"),
 
-	JSON("application/json", "json", "Podcasting 2.0 JSON (.json)"),
+	JSON("application/json", "json"),
 
-	HTML("text/html", "html", "HTML (.html)"),
+	HTML("text/html", "html"),
 
-	TEXT("text/plain", "txt", "Plain text (.txt)");
+	TEXT("text/plain", "txt");
 
 	private final String mediaType;
 
 	private final String extension;
 
-	private final String label;
-
-	TranscriptType(String mediaType, String extension, String label) {
+	TranscriptType(String mediaType, String extension) {
 		this.mediaType = mediaType;
 		this.extension = extension;
-		this.label = label;
 	}
 
 	public String mediaType() {
@@ -41,11 +38,6 @@ public enum TranscriptType {
 
 	public String extension() {
 		return this.extension;
-	}
-
-	/** What the host reads, e.g. "WebVTT (.vtt)". */
-	public String label() {
-		return this.label;
 	}
 
 	public static Optional<TranscriptType> ofMediaType(@Nullable String mediaType) {

@@ -16,14 +16,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 
 import dev.podsite.support.SiteProperties;
+import dev.podsite.support.HostNotice;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,6 +39,9 @@ class FeedFetcher {
 
 	/** The whole fetch: every redirect, the headers and the last byte of the body. */
 	private static final Duration TOTAL_TIMEOUT = Duration.ofSeconds(30);
+
+	private static final Set<Integer> NAMED_STATUSES = Set.of(400, 401, 403, 404, 405, 406, 408, 410, 429, 500, 501,
+			502, 503, 504);
 
 	private static final int MAX_REDIRECTS = 5;
 
@@ -94,7 +98,7 @@ class FeedFetcher {
 		return switch (scheme) {
 			case "http", "https" -> fetchHttp(url, this.feed, validators, budget);
 			case "file" -> fetchFile(url);
-			default -> throw new FeedImportException("The feed URL " + url + " is not an http, https or file URL.");
+			default -> throw new FeedImportException(HostNotice.of("fetch.feedUrlScheme", url));
 		};
 	}
 
@@ -106,7 +110,7 @@ class FeedFetcher {
 			throws FeedImportException {
 		String scheme = (url.getScheme() != null) ? url.getScheme().toLowerCase(Locale.ROOT) : "";
 		if (!scheme.equals("http") && !scheme.equals("https")) {
-			throw new FeedImportException(target.at(url) + " is not an http or https address.");
+			throw new FeedImportException(HostNotice.of("fetch.notWeb", target.at(url)));
 		}
 		return fetchHttp(url, target, validators, budget);
 	}
@@ -119,10 +123,10 @@ class FeedFetcher {
 			return new FetchedFeed(url, readLimited(in, url, this.feed), null);
 		}
 		catch (NoSuchFileException ex) {
-			throw new FeedImportException("The feed file " + path + " does not exist.", ex);
+			throw new FeedImportException(HostNotice.of("fetch.fileMissing", path), ex);
 		}
 		catch (IOException ex) {
-			throw new FeedImportException("The feed file " + path + " could not be read: " + ex.getMessage(), ex);
+			throw new FeedImportException(HostNotice.of("fetch.fileUnreadable", path, describe(ex)), ex);
 		}
 	}
 
@@ -132,7 +136,7 @@ class FeedFetcher {
 		FetchDeadline deadline = FetchDeadline
 			.after((left.compareTo(this.totalTimeout) < 0) ? left : this.totalTimeout);
 		URI current = url;
-		this.guard.check(url, target.at(url), target.name());
+		this.guard.check(url, target.at(url), target);
 		for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
 			HttpResponse<InputStream> response = send(current, target, deadline, validators, budget);
 			int status = response.statusCode();
@@ -149,14 +153,14 @@ class FeedFetcher {
 				URI from = current;
 				current = redirectTarget(from, target, status, location);
 				if (hop < MAX_REDIRECTS) {
-					this.guard.check(current, target.at(from) + " redirects to " + current + ", which", target.name());
+					this.guard.check(current, HostNotice.of("fetch.redirectsTo", target.at(from), current), target);
 				}
 				continue;
 			}
 			if (status != 200) {
 				closeQuietly(response.body());
-				throw new FeedImportException(target.at(current) + " answered " + status + " (" + reasonPhrase(status)
-						+ ") instead of the " + target.name() + ".", status);
+				throw new FeedImportException(HostNotice.of("fetch.answered", target.at(current),
+						String.valueOf(status), statusClass(status), target.what()), status);
 			}
 			String contentType = response.headers().firstValue("Content-Type").orElse(null);
 			String encoding = response.headers().firstValue("Content-Encoding").orElse("identity");
@@ -174,11 +178,10 @@ class FeedFetcher {
 				if (deadline.isOver()) {
 					throw timedOut(current, target, budget, ex);
 				}
-				throw new FeedImportException(
-						"Reading the " + target.name() + " at " + current + " failed: " + describe(ex) + ".", ex);
+				throw new FeedImportException(HostNotice.of("fetch.readFailed", target.the(current), describe(ex)), ex);
 			}
 		}
-		throw new FeedImportException(target.at(url) + " redirects more than " + MAX_REDIRECTS + " times.");
+		throw new FeedImportException(HostNotice.of("fetch.tooManyRedirects", target.at(url), MAX_REDIRECTS));
 	}
 
 	/**
@@ -187,20 +190,20 @@ class FeedFetcher {
 	private static URI redirectTarget(URI from, FetchTarget target, int status, @Nullable String location)
 			throws FeedImportException {
 		if (location == null || location.isBlank()) {
-			throw new FeedImportException(target.at(from) + " answered " + status + " without saying where to go.");
+			throw new FeedImportException(
+					HostNotice.of("fetch.redirectNowhere", target.at(from), String.valueOf(status)));
 		}
 		URI to;
 		try {
 			to = from.resolve(location.strip());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new FeedImportException(
-					target.at(from) + " redirects to \"" + location.strip() + "\", which is not a valid address.", ex);
+			throw new FeedImportException(HostNotice.of("fetch.redirectInvalid", target.at(from), location.strip()),
+					ex);
 		}
 		String scheme = (to.getScheme() != null) ? to.getScheme().toLowerCase(Locale.ROOT) : "";
 		if ((!scheme.equals("http") && !scheme.equals("https")) || to.getHost() == null) {
-			throw new FeedImportException(target.at(from) + " redirects to " + to
-					+ ", which is not an http or https address; the site follows redirects to web addresses only.");
+			throw new FeedImportException(HostNotice.of("fetch.redirectNotWeb", target.at(from), to));
 		}
 		return to;
 	}
@@ -232,36 +235,34 @@ class FeedFetcher {
 		catch (ConnectException ex) {
 			// HttpClient wraps the resolver's failure in one or two ConnectExceptions.
 			if (hasCause(ex, UnresolvedAddressException.class) || hasCause(ex, UnknownHostException.class)) {
-				throw unknownHost(url, target.name(), ex);
+				throw unknownHost(url, target, ex);
 			}
-			throw new FeedImportException("Could not connect to " + url.getHost() + " to fetch the " + target.name()
-					+ " at " + url + " (" + describe(ex) + ").", ex);
+			throw new FeedImportException(
+					HostNotice.of("fetch.connectFailed", url.getHost(), target.the(url), describe(ex)), ex);
 		}
 		catch (IOException ex) {
-			throw new FeedImportException(
-					"Fetching the " + target.name() + " at " + url + " failed: " + describe(ex) + ".", ex);
+			throw new FeedImportException(HostNotice.of("fetch.failed", target.the(url), describe(ex)), ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new FeedImportException("Fetching the " + target.name() + " at " + url + " was interrupted.", ex);
+			throw new FeedImportException(HostNotice.of("fetch.interrupted", target.the(url)), ex);
 		}
 	}
 
 	/**
-	 * @param name what was to be fetched: "feed", "transcript"
+	 * @param target what was to be fetched: the feed, a transcript
 	 */
-	static FeedImportException unknownHost(URI url, String name, Exception cause) {
-		return new FeedImportException("The " + name + "'s host " + url.getHost() + " could not be found (DNS), so the "
-				+ name + " at " + url + " could not be fetched.", cause);
+	static FeedImportException unknownHost(URI url, FetchTarget target, Exception cause) {
+		return new FeedImportException(
+				HostNotice.of("fetch.unknownHost." + target.key(), url.getHost(), target.the(url)), cause);
 	}
 
 	private FeedImportException timedOut(URI url, FetchTarget target, ImportBudget budget, @Nullable Exception cause) {
 		if (budget.isOver()) {
 			return budget.exceeded(cause);
 		}
-		return new FeedImportException(target.at(url) + " could not be fetched within "
-				+ FetchDeadline.inWords(this.totalTimeout) + "; the server is too slow or does not finish its answer.",
-				cause);
+		return new FeedImportException(
+				HostNotice.of("fetch.timedOut", target.at(url), FetchDeadline.inWords(this.totalTimeout)), cause);
 	}
 
 	private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
@@ -273,9 +274,15 @@ class FeedFetcher {
 		return false;
 	}
 
-	private static String reasonPhrase(int status) {
-		HttpStatus known = HttpStatus.resolve(status);
-		return (known != null) ? known.getReasonPhrase() : "unknown status";
+	/**
+	 * What a status says: its name for the statuses feeds' servers answer most, else its
+	 * class (fetch.status.*, in the reader's language).
+	 */
+	private static HostNotice statusClass(int status) {
+		if (NAMED_STATUSES.contains(status)) {
+			return HostNotice.of("fetch.status." + status);
+		}
+		return HostNotice.of("fetch.status." + ((status >= 100 && status < 600) ? (status / 100) + "xx" : "other"));
 	}
 
 	private static String describe(IOException ex) {
@@ -300,8 +307,8 @@ class FeedFetcher {
 		LimitedInputStream limited = new LimitedInputStream(in, target.maxBytes());
 		byte[] body = limited.readAllBytes();
 		if (limited.exceeded()) {
-			throw new FeedImportException(target.at(url) + " is larger than " + target.maxSize()
-					+ ", the most the site accepts (" + target.maxBytesProperty() + ").");
+			throw new FeedImportException(
+					HostNotice.of("fetch.tooLarge", target.at(url), target.maxSize(), target.maxBytesProperty()));
 		}
 		return body;
 	}

@@ -20,7 +20,9 @@ import javax.sql.DataSource;
 
 import dev.podsite.episode.FeedEpisodes;
 import dev.podsite.show.ShowStore;
+import dev.podsite.support.Counts;
 import dev.podsite.support.Hashes;
+import dev.podsite.support.HostNotice;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -153,11 +155,10 @@ public class FeedImporter {
 			FetchedFeed fetched = this.fetcher.fetch(url, validators.orElse(null), budget);
 			String hash = contentHash(fetched);
 			if (fetched.notModified()) {
-				run.unchanged("The feed has not changed since the last import (its server answered 304 Not Modified).",
-						this.clock.instant());
+				run.unchanged(HostNotice.of("import.notModified"), this.clock.instant());
 			}
 			else if (validators.isPresent() && hash.equals(validators.get().contentHash())) {
-				run.unchanged("The feed is byte for byte the one imported last time.", this.clock.instant());
+				run.unchanged(HostNotice.of("import.sameBytes"), this.clock.instant());
 			}
 			else {
 				FeedReader.ReadFeed read = FeedReader.parse(fetched, this.properties.maxItems(),
@@ -171,11 +172,11 @@ public class FeedImporter {
 					fetched.notModified() ? validators.get().contentHash() : hash));
 		}
 		catch (FeedImportException ex) {
-			run.failed(ex.getMessage(), ex.httpStatus(), this.clock.instant());
+			run.failed(ex.reason(), ex.httpStatus(), this.clock.instant());
 			log.warn("Importing the feed failed: {}", ex.getMessage());
 		}
 		catch (RuntimeException ex) {
-			run.failed("The import failed unexpectedly (" + ex + "); nothing was changed.", this.clock.instant());
+			run.failed(HostNotice.of("import.unexpected", ex), this.clock.instant());
 			log.error("Importing the feed at {} failed unexpectedly; nothing was changed", url, ex);
 		}
 		catch (Throwable ex) {
@@ -226,7 +227,7 @@ public class FeedImporter {
 		}
 		catch (Throwable ex) {
 			// Also a database error: a run left RUNNING says an import is under way.
-			run.failed("The demo snapshot could not be imported: " + ex.getMessage(), this.clock.instant());
+			run.failed(HostNotice.of("import.demoFailed", String.valueOf(ex.getMessage())), this.clock.instant());
 			log.error("The bundled demo snapshot could not be imported", ex);
 		}
 		this.runs.save(run);
@@ -242,24 +243,19 @@ public class FeedImporter {
 		}
 		int listed = this.episodes.countListed();
 		if (listed > 0) {
-			throw new FeedImportException("The feed lists no episodes while " + listed
-					+ ((listed == 1) ? " is" : " are") + " published; nothing was hidden, as this is more likely"
-					+ " a fault of the feed's host.");
+			throw new FeedImportException(HostNotice.of("import.noEpisodes", listed, Counts.form(listed)));
 		}
 	}
 
 	/** The reason of a run that an error ended, in words. */
-	private static String unexpectedError(Throwable error) {
+	private static HostNotice unexpectedError(Throwable error) {
 		if (error instanceof OutOfMemoryError) {
-			return "The import ran out of memory (" + error.getMessage() + "): the feed is too large for the memory"
-					+ " the site has. Nothing was changed. Lower podsite.feed.max-items or podsite.feed.max-elements,"
-					+ " or give the site more memory.";
+			return HostNotice.of("import.outOfMemory", String.valueOf(error.getMessage()));
 		}
 		if (error instanceof StackOverflowError) {
-			return "The import ran out of stack (StackOverflowError), most likely on a part of the feed nested too"
-					+ " deeply. Nothing was changed.";
+			return HostNotice.of("import.stackOverflow");
 		}
-		return "The import failed unexpectedly (" + error + "); nothing was changed.";
+		return HostNotice.of("import.unexpected", error);
 	}
 
 	/**
@@ -298,7 +294,7 @@ public class FeedImporter {
 			}
 			throw ex;
 		}
-		List<String> warnings = new ArrayList<>(feed.warnings());
+		List<HostNotice> warnings = new ArrayList<>(feed.warnings());
 		warnings.addAll(counts.warnings());
 		run.succeeded(counts, warnings, this.clock.instant());
 		log.info("Imported {}: {} new, {} updated, {} unchanged, {} hidden, {} warnings", run.getFeedUrl(),
@@ -308,8 +304,7 @@ public class FeedImporter {
 	private ImportRun skipped() {
 		Instant now = this.clock.instant();
 		ImportRun run = ImportRun.start(this.properties.url().toString(), false, now);
-		run.skipped("Another import was running (here or on another instance of the site); try again in a moment.",
-				now);
+		run.skipped(HostNotice.of("import.skipped"), now);
 		log.info("Skipped the import: another one holds the import lock");
 		return this.runs.save(run);
 	}

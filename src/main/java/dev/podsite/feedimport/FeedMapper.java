@@ -40,6 +40,8 @@ import dev.podsite.show.Funding;
 import dev.podsite.show.ShowCategory;
 import dev.podsite.show.ShowContent;
 import dev.podsite.support.WebAddresses;
+import dev.podsite.support.Counts;
+import dev.podsite.support.HostNotice;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -54,7 +56,7 @@ final class FeedMapper {
 
 	private final ImportBudget budget;
 
-	private final List<String> warnings = new ArrayList<>();
+	private final List<HostNotice> warnings = new ArrayList<>();
 
 	private FeedMapper(URI feedUrl, long maxNotesBytes, ImportBudget budget) {
 		this.feedUrl = feedUrl;
@@ -79,11 +81,11 @@ final class FeedMapper {
 	}
 
 	private ImportedFeed map(SyndFeed feed) throws FeedImportException {
-		String link = webUrl(feed.getLink(), "the show's link");
+		String link = webUrl(feed.getLink(), HostNotice.of("feed.what.showLink"));
 		String notesBase = (link != null) ? link : this.feedUrl.toString();
 		ShowContent show = show(feed, link, notesBase);
 		List<Person> people = (feed.getModule(Podcast.URI) instanceof PodcastChannel channel)
-				? persons(channel.getPersons(), "the show") : List.of();
+				? persons(channel.getPersons(), null) : List.of();
 		Map<String, ImportedEpisode> episodes = new LinkedHashMap<>();
 		for (SyndEntry entry : feed.getEntries()) {
 			// Sanitizing notes takes time: a long feed stops between two items.
@@ -91,8 +93,8 @@ final class FeedMapper {
 			ImportedEpisode episode = episode(entry, notesBase);
 			ImportedEpisode first = episodes.putIfAbsent(episode.identity(), episode);
 			if (first != null) {
-				this.warnings.add("The item \"" + episode.title() + "\" has the same identity (" + episode.identity()
-						+ ") as the earlier item \"" + first.title() + "\": kept the first.");
+				this.warnings
+					.add(HostNotice.of("feed.sameIdentity", episode.title(), episode.identity(), first.title()));
 			}
 		}
 		List<ImportedEpisode> dated = placeUndated(new ArrayList<>(episodes.values()));
@@ -107,15 +109,16 @@ final class FeedMapper {
 		String title = trim(feed.getTitle());
 		if (title == null) {
 			title = "Untitled podcast";
-			this.warnings.add("The feed has no title.");
+			this.warnings.add(HostNotice.of("feed.noTitle"));
 		}
 		String description = firstText(feed.getDescription(), (itunes != null) ? itunes.getSummary() : null);
 		String author = firstText((itunes != null) ? itunes.getAuthor() : null, feed.getAuthor(),
 				(rss != null) ? rss.getManagingEditor() : null);
 		SyndImage image = feed.getImage();
 		String imageUrl = webUrl(firstText(itunesImage(itunes), (image != null) ? image.getUrl() : null),
-				"the show's image");
-		return new ShowContent(title, link, notes(description, notesBase, "the show's description").html(), author,
+				HostNotice.of("feed.what.showImage"));
+		return new ShowContent(title, link,
+				notes(description, notesBase, HostNotice.of("feed.what.showDescription")).html(), author,
 				(itunes != null) ? trim(itunes.getOwnerName()) : null,
 				(itunes != null) ? trim(itunes.getOwnerEmailAddress()) : null, imageUrl, trim(feed.getLanguage()),
 				trim(feed.getCopyright()), (itunes != null) ? itunes.getExplicitNullable() : null,
@@ -155,7 +158,7 @@ final class FeedMapper {
 		List<Funding> fundings = new ArrayList<>();
 		if (podcast != null) {
 			for (dev.podsite.rome.Funding funding : podcast.getFundings()) {
-				String url = webUrl(funding.url(), "a funding link of the show");
+				String url = webUrl(funding.url(), HostNotice.of("feed.what.funding"));
 				if (url != null) {
 					fundings.add(new Funding(url, trim(funding.text())));
 				}
@@ -182,16 +185,17 @@ final class FeedMapper {
 		}
 
 		String title = firstText(entry.getTitle(), (itunes != null) ? itunes.getTitle() : null);
-		String named = "\"" + ((title != null) ? title : "Untitled episode") + "\"";
-		String link = webUrl(entry.getLink(), "the link of " + named);
+		String named = (title != null) ? title : "Untitled episode";
+		String link = webUrl(entry.getLink(), HostNotice.of("feed.what.link", named));
 		SyndEnclosure enclosure = enclosure(entry);
-		String audioUrl = (enclosure != null) ? webUrl(enclosure.getUrl(), "the audio of " + named) : null;
+		String audioUrl = (enclosure != null) ? webUrl(enclosure.getUrl(), HostNotice.of("feed.what.audio", named))
+				: null;
 		Date date = (entry.getPublishedDate() != null) ? entry.getPublishedDate() : entry.getUpdatedDate();
 		Instant publishedAt = (date != null) ? date.toInstant() : null;
 		if (title == null) {
 			title = "Untitled episode";
-			this.warnings.add("An item has no title; it is shown as \"" + title + "\" ("
-					+ firstText(guid, audioUrl, link, String.valueOf(publishedAt)) + ").");
+			this.warnings.add(HostNotice.of("feed.untitled", title,
+					firstText(guid, audioUrl, link, String.valueOf(publishedAt))));
 		}
 		String identity = EpisodeIdentity.of(guid, audioUrl, link, title, publishedAt);
 		if (guid == null) {
@@ -199,16 +203,16 @@ final class FeedMapper {
 			guid = identity;
 		}
 
-		ShowNotes notes = notes(notesSource(entry, itunes), notesBase, "the notes of " + named);
+		ShowNotes notes = notes(notesSource(entry, itunes), notesBase, HostNotice.of("feed.what.notes", named));
 		String chaptersUrl = (podcast != null && podcast.getChapters() != null)
-				? webUrl(podcast.getChapters().url(), "the chapters of " + named) : null;
+				? webUrl(podcast.getChapters().url(), HostNotice.of("feed.what.chapters", named)) : null;
 		ChaptersFile chaptersFile = (chaptersUrl != null)
 				? new ChaptersFile(chaptersUrl, trim(podcast.getChapters().type())) : null;
 		// In this order, the order of the run's warnings.
 		String audioType = audioType(enclosure, audioUrl, title);
 		Integer duration = duration(entry, named);
 		EpisodeType episodeType = episodeType(itunes, title);
-		String imageUrl = webUrl(itunesImage(itunes), "the image of " + named);
+		String imageUrl = webUrl(itunesImage(itunes), HostNotice.of("feed.what.image", named));
 		List<Transcript> transcripts = transcripts(podcast, named);
 		List<Person> persons = persons((podcast != null) ? podcast.getPersons() : List.of(), named);
 		EpisodeContent content = new EpisodeContent(title, EpisodeNotes.of(notes), audioUrl,
@@ -236,22 +240,19 @@ final class FeedMapper {
 		String type = trim(enclosure.getType());
 		if (type == null) {
 			type = MediaTypes.fromUrl(audioUrl);
-			this.warnings.add("The audio of \"" + title + "\" has no type; published as " + type + ", from its URL.");
+			this.warnings.add(HostNotice.of("feed.audioType", title, type));
 		}
 		return type;
 	}
 
 	/** Notes cut to what the site keeps, with a warning when they were. */
-	private ShowNotes notes(@Nullable String source, String notesBase, String what) {
+	private ShowNotes notes(@Nullable String source, String notesBase, HostNotice what) {
 		ShowNotes notes = ShowNotes.fromFeed(source, notesBase, this.maxNotesBytes);
 		if (notes.cut() && source != null) {
 			long size = ShowNotes.sizeInBytes(source);
 			this.warnings.add((size > this.maxNotesBytes)
-					? "Cut " + what + ", " + size(size) + " long, to the first " + size(this.maxNotesBytes)
-							+ ", the most the site keeps (podsite.feed.max-notes-bytes)."
-					: "Cut " + what + " after " + String.format(Locale.ROOT, "%,d", ShowNotes.MAX_ELEMENTS)
-							+ " HTML elements, the most the site keeps of one text (formatting opened again in"
-							+ " every paragraph makes many).");
+					? HostNotice.of("feed.notesCut.size", what, size(size), size(this.maxNotesBytes))
+					: HostNotice.of("feed.notesCut.elements", what, ShowNotes.MAX_ELEMENTS));
 		}
 		return notes;
 	}
@@ -275,8 +276,7 @@ final class FeedMapper {
 		}
 		Integer seconds = Durations.parse(text);
 		if (seconds == null) {
-			this.warnings.add(named + " has the duration \"" + shortened(text)
-					+ "\", which is not a length in seconds, M:SS or H:MM:SS; it is shown without one.");
+			this.warnings.add(HostNotice.of("feed.duration", named, shortened(text)));
 		}
 		return seconds;
 	}
@@ -288,7 +288,7 @@ final class FeedMapper {
 		}
 		EpisodeType known = EpisodeType.of(type).orElse(null);
 		if (known == null) {
-			this.warnings.add("\"" + title + "\" has the unknown episode type \"" + type + "\"; treated as full.");
+			this.warnings.add(HostNotice.of("feed.episodeType", title, type));
 		}
 		return known;
 	}
@@ -297,7 +297,7 @@ final class FeedMapper {
 		List<Transcript> transcripts = new ArrayList<>();
 		if (podcast != null) {
 			for (dev.podsite.rome.Transcript t : podcast.getTranscripts()) {
-				String url = webUrl(t.url(), "a transcript of " + named);
+				String url = webUrl(t.url(), HostNotice.of("feed.what.transcript", named));
 				if (url != null) {
 					transcripts.add(new Transcript(url, trim(t.type()), trim(t.language()), trim(t.rel())));
 				}
@@ -307,12 +307,15 @@ final class FeedMapper {
 	}
 
 	/** The credits of the show or an episode ({@code named}). */
-	private List<Person> persons(List<dev.podsite.rome.Person> persons, String named) {
+	private List<Person> persons(List<dev.podsite.rome.Person> persons, @Nullable String named) {
 		return persons.stream().map((p) -> {
 			String name = p.name().trim();
-			String person = "\"" + name + "\" in " + named;
-			return new Person(name, lower(p.role()), lower(p.group()), webUrl(p.img(), "the image of " + person),
-					webUrl(p.href(), "the link of " + person));
+			return new Person(name, lower(p.role()), lower(p.group()),
+					webUrl(p.img(),
+							(named != null) ? HostNotice.of("feed.what.personImage", name, named)
+									: HostNotice.of("feed.what.showPersonImage", name)),
+					webUrl(p.href(), (named != null) ? HostNotice.of("feed.what.personLink", name, named)
+							: HostNotice.of("feed.what.showPersonLink", name)));
 		}).toList();
 	}
 
@@ -330,9 +333,8 @@ final class FeedMapper {
 			}
 			Instant date = neighbourDate(episodes, i);
 			placed.set(i, episode.withPublishedAt(date));
-			this.warnings.add("\"" + episode.title() + "\" has no valid publication date; "
-					+ ((date != null) ? "dated " + date + " after its neighbour in the feed."
-							: "dated with the time of its first import."));
+			this.warnings.add((date != null) ? HostNotice.of("feed.undated.neighbour", episode.title(), date)
+					: HostNotice.of("feed.undated.firstImport", episode.title()));
 		}
 		return placed;
 	}
@@ -364,7 +366,7 @@ final class FeedMapper {
 	 * (javascript:, data:, file:, an unparseable string) is dropped with a warning, so a
 	 * hostile feed cannot put script into a link.
 	 */
-	private @Nullable String webUrl(@Nullable String text, String what) {
+	private @Nullable String webUrl(@Nullable String text, HostNotice what) {
 		String url = trim(text);
 		if (url == null) {
 			return null;
@@ -372,26 +374,25 @@ final class FeedMapper {
 		String web = WebAddresses.web(url, this.feedUrl);
 		if (web == null) {
 			boolean relative = !WebAddresses.hasScheme(url) && !url.startsWith("//");
-			this.warnings.add("Dropped " + what + ", \"" + shortened(url) + "\": "
-					+ (relative
-							? "a relative address, and the feed's own address " + this.feedUrl
-									+ " is not a web address to resolve it against."
-							: "only http and https addresses are kept."));
+			this.warnings.add(relative ? HostNotice.of("feed.dropped.relative", what, shortened(url), this.feedUrl)
+					: HostNotice.of("feed.dropped.scheme", what, shortened(url)));
 		}
 		return web;
 	}
 
 	/** A size as a host reads it: "1 MB", "2.3 MB", "800 KB", "120 bytes". */
-	private static String size(long bytes) {
+	private static HostNotice size(long bytes) {
 		if (bytes >= 1024 * 1024) {
-			return decimal(bytes / (1024.0 * 1024)) + " MB";
+			return HostNotice.of("size.mb", decimal(bytes / (1024.0 * 1024)));
 		}
-		return (bytes >= 1024) ? decimal(bytes / 1024.0) + " KB" : bytes + " bytes";
+		return (bytes >= 1024) ? HostNotice.of("size.kb", decimal(bytes / 1024.0))
+				: HostNotice.of("size.bytes", bytes, Counts.form(bytes));
 	}
 
-	private static String decimal(double value) {
-		String text = String.format(Locale.ROOT, "%.1f", value);
-		return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
+	/** One decimal at most, said in the reader's language: 2.3 (2,3 in Romanian), 5. */
+	private static Number decimal(double value) {
+		double rounded = Math.round(value * 10) / 10.0;
+		return (rounded == Math.rint(rounded)) ? (Number) (long) rounded : (Number) rounded;
 	}
 
 	private static String shortened(String text) {

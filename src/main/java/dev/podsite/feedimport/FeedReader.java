@@ -25,6 +25,7 @@ import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
 import org.jdom2.filter.Filters;
+import dev.podsite.support.HostNotice;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -54,7 +55,7 @@ final class FeedReader {
 	}
 
 	/** A parsed feed and what the reader had to forgive. */
-	record ReadFeed(SyndFeed feed, List<String> warnings) {
+	record ReadFeed(SyndFeed feed, List<HostNotice> warnings) {
 	}
 
 	/** Without limits of items or elements: for the bundled snapshot and tests. */
@@ -70,13 +71,12 @@ final class FeedReader {
 	 */
 	static ReadFeed parse(FetchedFeed fetched, int maxItems, int maxElements) throws FeedImportException {
 		if (fetched.body().length == 0) {
-			throw new FeedImportException("The feed at " + fetched.url() + " is empty.");
+			throw new FeedImportException(HostNotice.of("feed.empty", fetched.url()));
 		}
-		List<String> warnings = new ArrayList<>();
+		List<HostNotice> warnings = new ArrayList<>();
 		String xml = decode(fetched, warnings);
 		if (isHtmlPage(xml)) {
-			throw new FeedImportException("The address " + fetched.url()
-					+ " answered with an HTML page, not a feed (perhaps an error or login page).");
+			throw new FeedImportException(HostNotice.of("feed.htmlPage", fetched.url()));
 		}
 		refuseTooLarge(fetched, FeedSize.count(xml), maxItems, maxElements);
 		while (true) {
@@ -91,8 +91,7 @@ final class FeedReader {
 				// As podcast apps do: read an undeclared itunes: (or similar) prefix as
 				// the namespace it means.
 				xml = declare(xml, prefix);
-				warnings.add("The feed uses the " + prefix + ": prefix without declaring its namespace;"
-						+ " it was read as " + WELL_KNOWN_NAMESPACES.get(prefix) + ".");
+				warnings.add(HostNotice.of("feed.undeclaredPrefix", prefix, WELL_KNOWN_NAMESPACES.get(prefix)));
 			}
 			catch (FeedException | IllegalArgumentException ex) {
 				throw notAFeed(fetched, ex.getMessage());
@@ -138,19 +137,12 @@ final class FeedReader {
 	private static void refuseTooLarge(FetchedFeed fetched, FeedSize size, int maxItems, int maxElements)
 			throws FeedImportException {
 		if (size.items() > maxItems) {
-			throw new FeedImportException("The feed at " + fetched.url() + " lists " + number(size.items())
-					+ " items, more than the " + number(maxItems) + " the site imports (podsite.feed.max-items)."
-					+ " Nothing of the feed was imported.");
+			throw new FeedImportException(HostNotice.of("feed.tooManyItems", fetched.url(), size.items(), maxItems));
 		}
 		if (size.elements() > maxElements) {
-			throw new FeedImportException("The feed at " + fetched.url() + " holds " + number(size.elements())
-					+ " XML elements, more than the " + number(maxElements)
-					+ " the site reads (podsite.feed.max-elements). Nothing of the feed was imported.");
+			throw new FeedImportException(
+					HostNotice.of("feed.tooManyElements", fetched.url(), size.elements(), maxElements));
 		}
-	}
-
-	private static String number(long number) {
-		return String.format(Locale.ROOT, "%,d", number);
 	}
 
 	private static SyndFeed build(String xml) throws FeedException {
@@ -211,18 +203,17 @@ final class FeedReader {
 	 * bytes declared them, while a server's charset is often a default set for its HTML
 	 * pages. The run says so, as either may be the wrong one.
 	 */
-	private static String decode(FetchedFeed fetched, List<String> warnings) throws FeedImportException {
+	private static String decode(FetchedFeed fetched, List<HostNotice> warnings) throws FeedImportException {
 		InputStream body = new ByteArrayInputStream(fetched.body());
 		String headerCharset = charset(fetched.contentType());
 		if (headerCharset != null && !isSupported(headerCharset)) {
-			warnings.add("The server names the charset \"" + headerCharset + "\", which is unknown; it was ignored.");
+			warnings.add(HostNotice.of("feed.unknownCharset", headerCharset));
 			headerCharset = null;
 		}
 		try (XmlReader reader = (headerCharset != null) ? new XmlReader(body, fetched.contentType(), true)
 				: new XmlReader(body, true)) {
 			if (headerCharset != null && !sameCharset(headerCharset, reader.getEncoding())) {
-				warnings.add("The server says the feed is " + headerCharset + " but the feed declares "
-						+ reader.getEncoding() + "; it was read as " + reader.getEncoding() + ".");
+				warnings.add(HostNotice.of("feed.charsetMismatch", headerCharset, reader.getEncoding()));
 			}
 			StringBuilder xml = new StringBuilder(fetched.body().length);
 			char[] buffer = new char[8192];
@@ -232,8 +223,8 @@ final class FeedReader {
 			return xml.toString();
 		}
 		catch (IOException ex) {
-			throw new FeedImportException("The feed at " + fetched.url() + " could not be decoded: " + ex.getMessage(),
-					ex);
+			throw new FeedImportException(
+					HostNotice.of("feed.undecodable", fetched.url(), String.valueOf(ex.getMessage())), ex);
 		}
 	}
 
@@ -279,25 +270,23 @@ final class FeedReader {
 				+ xml.substring(root.end());
 	}
 
-	private static String describe(ParsingFeedException ex, FetchedFeed fetched) {
+	private static HostNotice describe(ParsingFeedException ex, FetchedFeed fetched) {
 		String detail = detail(ex);
 		if (detail != null && detail.contains("DOCTYPE")) {
 			// Refused, not ignored: the record says so, and that nothing of it was read.
-			return "The feed at " + fetched.url() + " was refused: it declares a DOCTYPE, which the site does not"
-					+ " read (a DOCTYPE can make a parser read local files or expand entities without end)."
-					+ " Nothing of the feed was imported.";
+			return HostNotice.of("feed.doctype", fetched.url());
 		}
 		if (ex.getLineNumber() < 0) {
 			// Rome fails this way on a root element without the parts a feed must have.
-			return notAFeed(fetched, "it has no channel").getMessage();
+			return notAFeed(fetched, HostNotice.of("feed.noChannel")).reason();
 		}
-		return "The feed at " + fetched.url() + " is not valid XML at line " + ex.getLineNumber() + ", column "
-				+ ex.getColumnNumber() + ": " + detail;
+		return HostNotice.of("feed.invalidXml", fetched.url(), String.valueOf(ex.getLineNumber()),
+				String.valueOf(ex.getColumnNumber()), String.valueOf(detail));
 	}
 
-	private static FeedImportException notAFeed(FetchedFeed fetched, @Nullable String reason) {
-		return new FeedImportException("The document at " + fetched.url() + " is not an RSS or Atom feed ("
-				+ ((reason != null) ? reason : "unknown format") + ").");
+	private static FeedImportException notAFeed(FetchedFeed fetched, @Nullable Object reason) {
+		return new FeedImportException(HostNotice.of("feed.notAFeed", fetched.url(),
+				(reason != null) ? reason : HostNotice.of("feed.unknownFormat")));
 	}
 
 	private static @Nullable String detail(ParsingFeedException ex) {

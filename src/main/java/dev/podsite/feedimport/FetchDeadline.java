@@ -8,6 +8,9 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.podsite.support.Counts;
+import dev.podsite.support.HostNotice;
+
 /**
  * The one time limit of a whole fetch. {@link java.net.http.HttpRequest#timeout} ends
  * when the headers arrive; to bound the body too, the stream is closed when the time is
@@ -48,16 +51,16 @@ final class FetchDeadline {
 		return watch;
 	}
 
-	static String inWords(Duration duration) {
+	static HostNotice inWords(Duration duration) {
 		if (duration.toMillis() % 1000 != 0) {
-			return duration.toMillis() + " ms";
+			return HostNotice.of("time.ms", duration.toMillis());
 		}
 		long seconds = duration.toSeconds();
 		if (seconds >= 60 && seconds % 60 == 0) {
 			long minutes = seconds / 60;
-			return minutes + ((minutes == 1) ? " minute" : " minutes");
+			return HostNotice.of("time.minutes", minutes, Counts.form(minutes));
 		}
-		return seconds + ((seconds == 1) ? " second" : " seconds");
+		return HostNotice.of("time.seconds", seconds, Counts.form(seconds));
 	}
 
 	private static ScheduledThreadPoolExecutor watchdog() {

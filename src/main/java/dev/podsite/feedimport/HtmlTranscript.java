@@ -10,6 +10,7 @@ import dev.podsite.episode.TranscriptCue;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 import org.jsoup.parser.StreamParser;
+import dev.podsite.support.HostNotice;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,7 +35,7 @@ final class HtmlTranscript {
 
 	static ParsedFile<TranscriptCue> parse(String html) throws MalformedFileException {
 		List<TranscriptCue> cues = new ArrayList<>();
-		List<String> warnings = new ArrayList<>();
+		List<HostNotice> warnings = new ArrayList<>();
 		double start = 0;
 		String speaker = null;
 		int count = 0;
@@ -43,9 +44,7 @@ final class HtmlTranscript {
 			while (completed.hasNext()) {
 				Element element = completed.next();
 				if (++count > MOST_ELEMENTS) {
-					throw new MalformedFileException(
-							"holds more than " + String.format(Locale.ROOT, "%,d", MOST_ELEMENTS)
-									+ " HTML elements, far more than a transcript has");
+					throw new MalformedFileException(HostNotice.of("file.tooManyElements", MOST_ELEMENTS));
 				}
 				switch (element.normalName()) {
 					case "cite" -> {
@@ -79,7 +78,7 @@ final class HtmlTranscript {
 			}
 		}
 		catch (UncheckedIOException ex) {
-			throw new MalformedFileException("could not be read as HTML (" + ex.getMessage() + ")");
+			throw new MalformedFileException(HostNotice.of("file.notHtml", String.valueOf(ex.getMessage())));
 		}
 		return new ParsedFile<>(TimedCues.inOrder(cues, warnings), warnings);
 	}

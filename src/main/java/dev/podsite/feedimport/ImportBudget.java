@@ -2,6 +2,7 @@ package dev.podsite.feedimport;
 
 import java.time.Duration;
 
+import dev.podsite.support.HostNotice;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,12 +58,10 @@ final class ImportBudget {
 
 	FeedImportException exceeded(@Nullable Throwable cause) {
 		if (this.files) {
-			return new FeedImportException("The chapter and transcript files took longer than the "
-					+ FetchDeadline.inWords(this.budget) + " they may take (podsite.media-files.time-budget): this one"
-					+ " was left for the next import.", cause);
+			return new FeedImportException(HostNotice.of("import.filesBudgetOver", FetchDeadline.inWords(this.budget)),
+					cause);
 		}
-		return new FeedImportException("The import took longer than the " + FetchDeadline.inWords(this.budget)
-				+ " it may take (podsite.feed.import-timeout) and was stopped; nothing was changed.", cause);
+		return new FeedImportException(HostNotice.of("import.budgetOver", FetchDeadline.inWords(this.budget)), cause);
 	}
 
 }

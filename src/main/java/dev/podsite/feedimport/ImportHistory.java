@@ -3,6 +3,8 @@ package dev.podsite.feedimport;
 import java.util.List;
 import java.util.Optional;
 
+import dev.podsite.support.HostNotice;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,7 +35,7 @@ public class ImportHistory {
 	 * What the dashboard shouts about the feed's source (gone, or not found again and
 	 * again), or empty.
 	 */
-	public Optional<String> alert() {
+	public Optional<HostNotice> alert() {
 		return FeedAlert.of(this.runs);
 	}
 

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,11 +14,14 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 
 import dev.podsite.episode.FeedEpisodes;
+import dev.podsite.support.Counts;
+import dev.podsite.support.HostNotice;
 
 /**
  * The record of one import: when, how it ended, what it changed and what it warned of.
@@ -50,12 +55,30 @@ public class ImportRun {
 
 	private int hiddenCount;
 
+	/** The English warnings of a run recorded before notices had keys. */
 	@JdbcTypeCode(SqlTypes.ARRAY)
 	private List<String> warnings = new ArrayList<>();
 
+	/** The English reason of a run recorded before notices had keys. */
 	private @Nullable String errorMessage;
 
+	/** The English note of a run recorded before notices had keys. */
 	private @Nullable String note;
+
+	@Convert(converter = NoticeColumns.NoticeList.class)
+	@Column(columnDefinition = "jsonb")
+	@ColumnTransformer(write = "?::jsonb")
+	private @Nullable List<HostNotice> warningNotices;
+
+	@Convert(converter = NoticeColumns.Notice.class)
+	@Column(columnDefinition = "jsonb")
+	@ColumnTransformer(write = "?::jsonb")
+	private @Nullable HostNotice errorNotice;
+
+	@Convert(converter = NoticeColumns.Notice.class)
+	@Column(columnDefinition = "jsonb")
+	@ColumnTransformer(write = "?::jsonb")
+	private @Nullable HostNotice noteNotice;
 
 	private @Nullable Integer httpStatus;
 
@@ -71,12 +94,12 @@ public class ImportRun {
 		return run;
 	}
 
-	void succeeded(FeedEpisodes.Stored counts, List<String> warnings, Instant now) {
+	void succeeded(FeedEpisodes.Stored counts, List<HostNotice> warnings, Instant now) {
 		this.newCount = counts.created();
 		this.updatedCount = counts.updated();
 		this.unchangedCount = counts.unchanged();
 		this.hiddenCount = counts.hidden();
-		this.warnings = capped(warnings);
+		this.warningNotices = capped(warnings);
 		finish(ImportStatus.SUCCEEDED, now);
 	}
 
@@ -84,14 +107,14 @@ public class ImportRun {
 	 * Adds what fetching the chapter and transcript files warned of, after the episodes
 	 * were written; the run ends now.
 	 */
-	void filesChecked(List<String> fileWarnings, Instant now) {
-		List<String> all = new ArrayList<>(this.warnings);
+	void filesChecked(List<HostNotice> fileWarnings, Instant now) {
+		List<HostNotice> all = new ArrayList<>(getWarningNotices());
 		all.addAll(fileWarnings);
-		this.warnings = all;
+		this.warningNotices = all;
 		this.finishedAt = now;
 	}
 
-	void failed(String reason, Instant now) {
+	void failed(HostNotice reason, Instant now) {
 		failed(reason, null, now);
 	}
 
@@ -99,19 +122,19 @@ public class ImportRun {
 	 * @param httpStatus the status the feed's server answered instead of the feed, or
 	 * null
 	 */
-	void failed(String reason, @Nullable Integer httpStatus, Instant now) {
-		this.errorMessage = reason;
+	void failed(HostNotice reason, @Nullable Integer httpStatus, Instant now) {
+		this.errorNotice = reason;
 		this.httpStatus = httpStatus;
 		finish(ImportStatus.FAILED, now);
 	}
 
-	void unchanged(String reason, Instant now) {
-		this.note = reason;
+	void unchanged(HostNotice reason, Instant now) {
+		this.noteNotice = reason;
 		finish(ImportStatus.UNCHANGED, now);
 	}
 
-	void skipped(String reason, Instant now) {
-		this.note = reason;
+	void skipped(HostNotice reason, Instant now) {
+		this.noteNotice = reason;
 		finish(ImportStatus.SKIPPED, now);
 	}
 
@@ -120,12 +143,13 @@ public class ImportRun {
 		this.finishedAt = now;
 	}
 
-	private static List<String> capped(List<String> warnings) {
+	private static List<HostNotice> capped(List<HostNotice> warnings) {
 		if (warnings.size() <= MAX_WARNINGS) {
 			return new ArrayList<>(warnings);
 		}
-		List<String> capped = new ArrayList<>(warnings.subList(0, MAX_WARNINGS));
-		capped.add("... and " + (warnings.size() - MAX_WARNINGS) + " more warnings");
+		List<HostNotice> capped = new ArrayList<>(warnings.subList(0, MAX_WARNINGS));
+		int more = warnings.size() - MAX_WARNINGS;
+		capped.add(HostNotice.of("import.moreWarnings", more, Counts.form(more)));
 		return capped;
 	}
 
@@ -173,17 +197,42 @@ public class ImportRun {
 		return this.hiddenCount;
 	}
 
+	/** The warnings, said in the reader's language (old runs: in their English). */
+	public List<HostNotice> getWarningNotices() {
+		return (this.warningNotices != null) ? this.warningNotices
+				: this.warnings.stream().map(HostNotice::verbatim).toList();
+	}
+
+	/** Why the run failed, in the reader's language; null when it did not. */
+	public @Nullable HostNotice getErrorNotice() {
+		return (this.errorNotice != null) ? this.errorNotice
+				: (this.errorMessage != null) ? HostNotice.verbatim(this.errorMessage) : null;
+	}
+
+	/**
+	 * Why a run that did not fail changed nothing, in the reader's language; null
+	 * otherwise.
+	 */
+	public @Nullable HostNotice getNoteNotice() {
+		return (this.noteNotice != null) ? this.noteNotice
+				: (this.note != null) ? HostNotice.verbatim(this.note) : null;
+	}
+
+	/** The warnings in English, for the log. */
 	public List<String> getWarnings() {
-		return this.warnings;
+		return getWarningNotices().stream().map(HostNotice::english).toList();
 	}
 
+	/** Why the run failed, in English for the log; null when it did not. */
 	public @Nullable String getErrorMessage() {
-		return this.errorMessage;
+		HostNotice notice = getErrorNotice();
+		return (notice != null) ? notice.english() : null;
 	}
 
-	/** Why a run that did not fail changed nothing; null otherwise. */
+	/** Why a run that did not fail changed nothing, in English; null otherwise. */
 	public @Nullable String getNote() {
-		return this.note;
+		HostNotice notice = getNoteNotice();
+		return (notice != null) ? notice.english() : null;
 	}
 
 	/**

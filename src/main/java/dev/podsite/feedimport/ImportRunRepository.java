@@ -54,9 +54,11 @@ interface ImportRunRepository extends Repository<ImportRun, Long> {
 	 */
 	@Transactional
 	@Modifying
-	@Query("update ImportRun r set r.status = dev.podsite.feedimport.ImportStatus.FAILED, r.finishedAt = :now,"
-			+ " r.errorMessage = 'The import was interrupted: the application stopped during it.'"
-			+ " where r.status = dev.podsite.feedimport.ImportStatus.RUNNING")
+	@Query(nativeQuery = true, value = """
+			UPDATE import_run SET status = 'FAILED', finished_at = :now,
+				error_notice = '{"code": "import.interrupted", "args": []}'::jsonb
+			WHERE status = 'RUNNING'
+			""")
 	int failInterrupted(Instant now);
 
 }

@@ -1,23 +1,16 @@
 package dev.podsite.feedimport;
 
+/**
+ * How an import ended; the dashboard names each with admin.importStatus.*.
+ */
 public enum ImportStatus {
 
-	RUNNING("Running"), SUCCEEDED("Succeeded"), FAILED("Failed"),
+	RUNNING, SUCCEEDED, FAILED,
 
 	/** The feed was as last imported: nothing was read or written. */
-	UNCHANGED("No change"),
+	UNCHANGED,
 
 	/** Another instance held the import lock. */
-	SKIPPED("Skipped: another instance was importing");
-
-	private final String label;
-
-	ImportStatus(String label) {
-		this.label = label;
-	}
-
-	public String getLabel() {
-		return this.label;
-	}
+	SKIPPED
 
 }

@@ -8,6 +8,8 @@ import java.util.Locale;
 
 import dev.podsite.episode.Chapter;
 import dev.podsite.support.WebAddresses;
+import dev.podsite.support.Counts;
+import dev.podsite.support.HostNotice;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -30,7 +32,7 @@ final class JsonChapters {
 	static ParsedFile<Chapter> parse(String text, URI fileUrl) throws MalformedFileException {
 		JsonNode list = JsonFiles.list(text, "chapters");
 		List<Chapter> chapters = new ArrayList<>();
-		List<String> warnings = new ArrayList<>();
+		List<HostNotice> warnings = new ArrayList<>();
 		int unreadable = 0;
 		int droppedAddresses = 0;
 		for (int i = 0; i < list.size(); i++) {
@@ -53,23 +55,20 @@ final class JsonChapters {
 					toc == null || !toc.isBoolean() || toc.booleanValue()));
 		}
 		if (unreadable > 0) {
-			warnings.add(unreadable + ((unreadable == 1) ? " chapter without a readable startTime was skipped"
-					: " chapters without a readable startTime were skipped"));
+			warnings.add(HostNotice.of("file.chaptersSkipped", unreadable, Counts.form(unreadable)));
 		}
 		if (droppedAddresses > 0) {
-			warnings.add(droppedAddresses + ((droppedAddresses == 1) ? " address that is" : " addresses that are")
-					+ " not http or https " + ((droppedAddresses == 1) ? "was" : "were") + " dropped");
+			warnings.add(HostNotice.of("file.addressesDropped", droppedAddresses, Counts.form(droppedAddresses)));
 		}
 		return new ParsedFile<>(inOrder(chapters, warnings), warnings);
 	}
 
 	/** Chapters by their start, those of one moment in the file's order; capped. */
-	static List<Chapter> inOrder(List<Chapter> chapters, List<String> warnings) {
+	static List<Chapter> inOrder(List<Chapter> chapters, List<HostNotice> warnings) {
 		List<Chapter> sorted = new ArrayList<>(chapters);
 		sorted.sort(Comparator.comparingDouble(Chapter::start));
 		if (sorted.size() > MOST_CHAPTERS) {
-			warnings.add("only its first " + String.format(Locale.ROOT, "%,d", MOST_CHAPTERS) + " chapters of "
-					+ String.format(Locale.ROOT, "%,d", sorted.size()) + " were kept");
+			warnings.add(HostNotice.of("file.chaptersKept", MOST_CHAPTERS, sorted.size()));
 			return sorted.subList(0, MOST_CHAPTERS);
 		}
 		return sorted;

@@ -1,5 +1,6 @@
 package dev.podsite.feedimport;
 
+import dev.podsite.support.HostNotice;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
@@ -20,21 +21,21 @@ final class JsonFiles {
 	/** The document's top object's {@code name} list. */
 	static JsonNode list(String text, String name) throws MalformedFileException {
 		if (text.isBlank()) {
-			throw new MalformedFileException("is empty");
+			throw new MalformedFileException(HostNotice.of("file.empty"));
 		}
 		JsonNode root;
 		try {
 			root = JSON.readTree(TimedCues.lines(text));
 		}
 		catch (JacksonException ex) {
-			throw new MalformedFileException("is not JSON (" + describe(ex) + ")");
+			throw new MalformedFileException(HostNotice.of("file.notJson", describe(ex)));
 		}
 		if (root == null || !root.isObject()) {
-			throw new MalformedFileException("is not a JSON object");
+			throw new MalformedFileException(HostNotice.of("file.notJsonObject"));
 		}
 		JsonNode list = root.get(name);
 		if (list == null || !list.isArray()) {
-			throw new MalformedFileException("has no \"" + name + "\" list");
+			throw new MalformedFileException(HostNotice.of("file.noList", name));
 		}
 		return list;
 	}

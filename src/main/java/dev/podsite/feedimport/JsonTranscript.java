@@ -1,5 +1,8 @@
 package dev.podsite.feedimport;
 
+import dev.podsite.support.Counts;
+import dev.podsite.support.HostNotice;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -25,7 +28,7 @@ final class JsonTranscript {
 	static ParsedFile<TranscriptCue> parse(String text) throws MalformedFileException {
 		JsonNode segments = JsonFiles.list(text, "segments");
 		List<TranscriptCue> cues = new ArrayList<>();
-		List<String> warnings = new ArrayList<>();
+		List<HostNotice> warnings = new ArrayList<>();
 		int unreadable = 0;
 		for (int i = 0; i < segments.size(); i++) {
 			JsonNode segment = segments.get(i);
@@ -53,8 +56,7 @@ final class JsonTranscript {
 			}
 		}
 		if (unreadable > 0) {
-			warnings.add(unreadable + ((unreadable == 1) ? " segment without a readable startTime or body was skipped"
-					: " segments without a readable startTime or body were skipped"));
+			warnings.add(HostNotice.of("file.segmentsSkipped", unreadable, Counts.form(unreadable)));
 		}
 		return new ParsedFile<>(TimedCues.inOrder(cues, warnings), warnings);
 	}

@@ -27,6 +27,8 @@ import dev.podsite.episode.TranscriptCue;
 import dev.podsite.show.CurrentShow;
 import dev.podsite.show.Show;
 import dev.podsite.support.Hashes;
+import dev.podsite.support.Counts;
+import dev.podsite.support.HostNotice;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,8 +117,7 @@ class MediaFileImport {
 		}
 		catch (RuntimeException ex) {
 			log.error("The chapter and transcript files could not be checked", ex);
-			return Outcome.NOTHING.withWarning("The chapter and transcript files could not be checked (" + ex
-					+ "); the episodes keep what they had.");
+			return Outcome.NOTHING.withWarning(HostNotice.of("file.checkFailed", ex));
 		}
 	}
 
@@ -166,7 +167,7 @@ class MediaFileImport {
 			if (this.timelines.isUploaded(file.url())) {
 				Result result = fetch(file, known.get(file.url()), budget);
 				if (result.warning() != null) {
-					log.warn(result.warning());
+					log.warn(result.warning().english());
 				}
 			}
 		}
@@ -250,8 +251,7 @@ class MediaFileImport {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return Outcome.NOTHING.withWarning("Fetching the chapter and transcript files was interrupted (the site is"
-					+ " stopping); the rest waits for the next import.");
+			return Outcome.NOTHING.withWarning(HostNotice.of("file.interrupted"));
 		}
 		finally {
 			pool.shutdownNow();
@@ -264,8 +264,7 @@ class MediaFileImport {
 		}
 		catch (ExecutionException ex) {
 			log.error("Checking {} failed unexpectedly", file.url(), ex.getCause());
-			return failed(file.notUpdated("checking " + file.url() + " failed unexpectedly (" + ex.getCause()
-					+ "); it is tried again at the next import."));
+			return failed(file.notUpdated(HostNotice.of("file.unexpected", file.url(), ex.getCause())));
 		}
 	}
 
@@ -289,15 +288,15 @@ class MediaFileImport {
 				return Result.LEFT;
 			}
 			this.state.failed(file.url(), ex.getMessage(), this.clock.instant());
-			return failed(file.notUpdated(ex.getMessage()));
+			return failed(file.notUpdated(ex.reason()));
 		}
 		catch (IllegalArgumentException ex) {
-			String reason = target.at(file.url()) + " is not an address the site can fetch (" + ex.getMessage() + ").";
-			this.state.failed(file.url(), reason, this.clock.instant());
+			HostNotice reason = HostNotice.of("file.badAddress", target.at(file.url()), ex.getMessage());
+			this.state.failed(file.url(), reason.english(), this.clock.instant());
 			return failed(file.notUpdated(reason));
 		}
 		Instant now = this.clock.instant();
-		String contentError = (known != null) ? known.contentError() : null;
+		HostNotice contentError = (known != null) ? known.contentError() : null;
 		String hash = fetched.notModified() ? knownHash : Hashes.sha256(fetched.body());
 		if (fetched.notModified() || (Objects.equals(hash, knownHash) && contentError != null)) {
 			this.state.unchanged(file.url(), fetched.etag(), fetched.lastModified(), contentError, now);
@@ -319,17 +318,16 @@ class MediaFileImport {
 				this.state.downloaded(file.url(), body, fetched.etag(), fetched.lastModified(), null, now);
 			});
 			return readout.warnings().isEmpty() ? Result.STORED
-					: Result.stored(file.readWithWarnings(String.join("; ", readout.warnings())));
+					: Result.stored(file.readWithWarnings(readout.warnings()));
 		}
 		catch (MalformedFileException ex) {
-			String reason = target.at(file.url()) + " " + ex.getMessage() + ".";
+			HostNotice reason = HostNotice.of("file.unreadable", target.at(file.url()), ex.reason());
 			this.state.downloaded(file.url(), body, fetched.etag(), fetched.lastModified(), reason, now);
 			return failed(file.notUpdated(reason));
 		}
 		catch (RuntimeException ex) {
 			log.warn("Storing what {} holds failed", file.url(), ex);
-			return failed(file.notUpdated(target.at(file.url()) + " was read but could not be stored (" + ex
-					+ "); it is tried again at the next import."));
+			return failed(file.notUpdated(HostNotice.of("file.notStored", target.at(file.url()), ex)));
 		}
 	}
 
@@ -343,8 +341,8 @@ class MediaFileImport {
 			.orElse(null);
 	}
 
-	private static Result failed(String warning) {
-		log.info(warning);
+	private static Result failed(HostNotice warning) {
+		log.info(warning.english());
 		return new Result(0, 0, 1, 0, warning);
 	}
 
@@ -361,7 +359,7 @@ class MediaFileImport {
 		if (sniffed == TranscriptFormat.HTML && declared != TranscriptFormat.HTML
 				&& declared != TranscriptFormat.TEXT) {
 			// Most likely an error page answered with 200.
-			throw new MalformedFileException("is an HTML page, not " + declared.label());
+			throw new MalformedFileException(HostNotice.of("file.htmlPage", declared.label()));
 		}
 		ParsedFile<TranscriptCue> cues = ((sniffed != null) ? sniffed : declared).parse(text);
 		return new Readout(cues.warnings(),
@@ -369,7 +367,7 @@ class MediaFileImport {
 	}
 
 	/** What a file holds, ready to be stored, and what its reader forgave. */
-	private record Readout(List<String> warnings, Store store) {
+	private record Readout(List<HostNotice> warnings, Store store) {
 
 	}
 
@@ -383,25 +381,23 @@ class MediaFileImport {
 	/** What a file holds for the episodes. */
 	enum Kind {
 
-		CHAPTERS("chapters", "chapters file", "application/json+chapters, application/json;q=0.9, */*;q=0.5"),
+		CHAPTERS("chapters", "application/json+chapters, application/json;q=0.9, */*;q=0.5"),
 
-		TRANSCRIPT("transcript", "transcript",
+		TRANSCRIPT("transcript",
 				"application/json, text/vtt, application/x-subrip, text/html;q=0.9, text/plain;q=0.8, */*;q=0.5");
 
-		private final String words;
-
-		private final String file;
+		/** In the message keys: file.notUpdated.chapters, fetch.at.transcript. */
+		private final String key;
 
 		private final String accept;
 
-		Kind(String words, String file, String accept) {
-			this.words = words;
-			this.file = file;
+		Kind(String key, String accept) {
+			this.key = key;
 			this.accept = accept;
 		}
 
 		FetchTarget target(long maxBytes) {
-			return new FetchTarget(this.file, this.accept, maxBytes, "podsite.media-files.max-bytes");
+			return new FetchTarget(this.key, this.accept, maxBytes, "podsite.media-files.max-bytes");
 		}
 
 	}
@@ -426,32 +422,31 @@ class MediaFileImport {
 				.toList();
 		}
 
-		/** "The chapters of "Episode 12" were not updated: the chapters file at … ." */
-		String notUpdated(String reason) {
-			return "The " + this.kind.words + " of " + titles() + ((this.kind == Kind.CHAPTERS) ? " were" : " was")
-					+ " not updated: " + decapitalized(reason);
+		/** "The chapters of "Episode 12" were not updated. The chapters file at … ." */
+		HostNotice notUpdated(HostNotice reason) {
+			return HostNotice.of("file.notUpdated." + this.kind.key, titles(), reason);
 		}
 
 		/** "The transcript of "Episode 12" (https://…): 2 blocks … were skipped." */
-		String readWithWarnings(String warnings) {
-			return "The " + this.kind.words + " of " + titles() + " (" + this.url + "): " + warnings + ".";
+		HostNotice readWithWarnings(List<HostNotice> warnings) {
+			HostNotice all = warnings.get(0);
+			for (HostNotice next : warnings.subList(1, warnings.size())) {
+				all = HostNotice.of("file.warnings.and", all, next);
+			}
+			return HostNotice.of("file.readWithWarnings." + this.kind.key, titles(), this.url, all);
 		}
 
-		private String titles() {
-			String first = "\"" + this.episodes.get(0).title() + "\"";
+		private HostNotice titles() {
+			String first = this.episodes.get(0).title();
 			int others = this.episodes.size() - 1;
-			return (others == 0) ? first
-					: first + " and " + others + " more " + ((others == 1) ? "episode" : "episodes");
-		}
-
-		private static String decapitalized(String reason) {
-			return reason.startsWith("The ") ? "the " + reason.substring(4) : reason;
+			return (others == 0) ? HostNotice.of("file.titles.one", first)
+					: HostNotice.of("file.titles.more", first, others, Counts.form(others));
 		}
 
 	}
 
 	/** What came of one file. */
-	record Result(int stored, int unchanged, int failed, int left, @Nullable String warning) {
+	record Result(int stored, int unchanged, int failed, int left, @Nullable HostNotice warning) {
 
 		static final Result STORED = new Result(1, 0, 0, 0, null);
 
@@ -459,7 +454,7 @@ class MediaFileImport {
 
 		static final Result LEFT = new Result(0, 0, 0, 1, null);
 
-		static Result stored(String warning) {
+		static Result stored(HostNotice warning) {
 			return new Result(1, 0, 0, 0, warning);
 		}
 
@@ -471,7 +466,8 @@ class MediaFileImport {
 	 * @param removed the episodes' chapters and transcripts removed, their items pointing
 	 * to no file any more
 	 */
-	record Outcome(int stored, int unchanged, int failed, int left, int removed, List<String> warnings, int untold) {
+	record Outcome(int stored, int unchanged, int failed, int left, int removed, List<HostNotice> warnings,
+			int untold) {
 
 		static final Outcome NOTHING = new Outcome(0, 0, 0, 0, 0, List.of(), 0);
 
@@ -481,7 +477,7 @@ class MediaFileImport {
 		}
 
 		Outcome with(Result result) {
-			List<String> warnings = new ArrayList<>(this.warnings);
+			List<HostNotice> warnings = new ArrayList<>(this.warnings);
 			int untold = this.untold;
 			if (result.warning() != null) {
 				if (warnings.size() < MOST_WARNINGS) {
@@ -500,8 +496,8 @@ class MediaFileImport {
 					this.untold);
 		}
 
-		Outcome withWarning(String warning) {
-			List<String> warnings = new ArrayList<>(this.warnings);
+		Outcome withWarning(HostNotice warning) {
+			List<HostNotice> warnings = new ArrayList<>(this.warnings);
 			warnings.add(warning);
 			return new Outcome(this.stored, this.unchanged, this.failed, this.left, this.removed, warnings,
 					this.untold);
@@ -509,15 +505,13 @@ class MediaFileImport {
 
 		/** With a word on the warnings left out and on the files left for later. */
 		Outcome summarized(Duration timeBudget) {
-			List<String> all = new ArrayList<>(this.warnings);
+			List<HostNotice> all = new ArrayList<>(this.warnings);
 			if (this.untold > 0) {
-				all.add("… and " + this.untold + " more about chapter and transcript files: the site's log has them.");
+				all.add(HostNotice.of("file.untold", this.untold, Counts.form(this.untold)));
 			}
 			if (this.left > 0) {
-				all.add(this.left
-						+ ((this.left == 1) ? " chapter or transcript file was" : " chapter and transcript files were")
-						+ " left for the next import: the files of one import may take "
-						+ FetchDeadline.inWords(timeBudget) + " (podsite.media-files.time-budget).");
+				all.add(HostNotice.of("file.left", this.left, Counts.form(this.left),
+						FetchDeadline.inWords(timeBudget)));
 			}
 			return new Outcome(this.stored, this.unchanged, this.failed, this.left, this.removed, all, 0);
 		}

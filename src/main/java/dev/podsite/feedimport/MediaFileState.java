@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.podsite.support.HostNotice;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,14 +30,14 @@ class MediaFileState {
 	Map<String, Known> find(Collection<String> urls) {
 		Map<String, Known> known = new HashMap<>();
 		this.jdbc.sql("""
-				SELECT url, etag, last_modified, content_hash, content_error, checked_at,
+				SELECT url, etag, last_modified, content_hash, content_error, content_error_notice, checked_at,
 					(failed_at IS NOT NULL AND failed_at >= checked_at) AS failing
 				FROM media_file WHERE url = ANY (:urls)
 				""").param("urls", urls.toArray(String[]::new)).query((row) -> {
 			known.put(row.getString("url"),
 					new Known(row.getString("etag"), row.getString("last_modified"), row.getString("content_hash"),
-							row.getString("content_error"), row.getTimestamp("checked_at").toInstant(),
-							row.getBoolean("failing")));
+							contentError(row.getString("content_error_notice"), row.getString("content_error")),
+							row.getTimestamp("checked_at").toInstant(), row.getBoolean("failing")));
 		});
 		return known;
 	}
@@ -46,7 +47,7 @@ class MediaFileState {
 	 * any new validators.
 	 * @param contentError why its unchanged body still cannot be read, or null
 	 */
-	void unchanged(String url, @Nullable String etag, @Nullable String lastModified, @Nullable String contentError,
+	void unchanged(String url, @Nullable String etag, @Nullable String lastModified, @Nullable HostNotice contentError,
 			Instant now) {
 		this.jdbc.sql("""
 				UPDATE media_file SET checked_at = :now, etag = coalesce(:etag, etag),
@@ -58,7 +59,7 @@ class MediaFileState {
 			.param("url", url)
 			.param("etag", etag)
 			.param("lastModified", lastModified)
-			.param("contentError", contentError)
+			.param("contentError", (contentError != null) ? contentError.english() : null)
 			.param("now", Timestamp.from(now))
 			.update();
 	}
@@ -68,14 +69,16 @@ class MediaFileState {
 	 * @param contentError why it cannot be read, or null when it was read
 	 */
 	void downloaded(String url, String contentHash, @Nullable String etag, @Nullable String lastModified,
-			@Nullable String contentError, Instant now) {
+			@Nullable HostNotice contentError, Instant now) {
 		this.jdbc.sql("""
-				INSERT INTO media_file (url, etag, last_modified, content_hash, content_error, fetched_at, checked_at,
-					failure, failed_at)
-				VALUES (:url, :etag, :lastModified, :contentHash, :contentError, :now, :now, :contentError,
+				INSERT INTO media_file (url, etag, last_modified, content_hash, content_error, content_error_notice,
+					fetched_at, checked_at, failure, failed_at)
+				VALUES (:url, :etag, :lastModified, :contentHash, :contentError, :contentErrorNotice::jsonb, :now, :now,
+					:contentError,
 					CASE WHEN :contentError::text IS NULL THEN NULL ELSE :now::timestamptz END)
 				ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
 					content_hash = excluded.content_hash, content_error = excluded.content_error,
+					content_error_notice = excluded.content_error_notice,
 					fetched_at = excluded.fetched_at, checked_at = excluded.checked_at,
 					failure = coalesce(excluded.failure, media_file.failure),
 					failed_at = coalesce(excluded.failed_at, media_file.failed_at)
@@ -84,7 +87,8 @@ class MediaFileState {
 			.param("etag", etag)
 			.param("lastModified", lastModified)
 			.param("contentHash", contentHash)
-			.param("contentError", contentError)
+			.param("contentError", (contentError != null) ? contentError.english() : null)
+			.param("contentErrorNotice", (contentError != null) ? contentError.toJson() : null)
 			.param("now", Timestamp.from(now))
 			.update();
 	}
@@ -96,6 +100,13 @@ class MediaFileState {
 				ON CONFLICT (url) DO UPDATE SET checked_at = excluded.checked_at, failure = excluded.failure,
 					failed_at = excluded.failed_at
 				""").param("url", url).param("failure", failure).param("now", Timestamp.from(now)).update();
+	}
+
+	/**
+	 * Why a body cannot be read: its notice, else the English of a file checked before.
+	 */
+	private static @Nullable HostNotice contentError(@Nullable String notice, @Nullable String english) {
+		return (notice != null) ? HostNotice.fromJson(notice) : (english != null) ? HostNotice.verbatim(english) : null;
 	}
 
 	/** Forgets the files no episode points to any more. */
@@ -113,7 +124,7 @@ class MediaFileState {
 	 * @param failing whether the last time it was asked for, it failed
 	 */
 	record Known(@Nullable String etag, @Nullable String lastModified, @Nullable String contentHash,
-			@Nullable String contentError, Instant checkedAt, boolean failing) {
+			@Nullable HostNotice contentError, Instant checkedAt, boolean failing) {
 
 		/** For a conditional GET: only with a body and something to send. */
 		FeedState.@Nullable Validators validators() {

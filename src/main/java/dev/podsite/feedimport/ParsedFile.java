@@ -1,5 +1,7 @@
 package dev.podsite.feedimport;
 
+import dev.podsite.support.HostNotice;
+
 import java.util.List;
 
 /**
@@ -7,7 +9,7 @@ import java.util.List;
  * had to forgive, as clauses about the file ("2 blocks that are not a cue … were
  * skipped").
  */
-record ParsedFile<T>(List<T> items, List<String> warnings) {
+record ParsedFile<T>(List<T> items, List<HostNotice> warnings) {
 
 	ParsedFile {
 		items = List.copyOf(items);

@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.function.Function;
 
+import dev.podsite.support.HostNotice;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,7 +27,7 @@ final class PrivateAddressGuard {
 
 	private final Resolver resolver;
 
-	private final Function<InetAddress, @Nullable String> classification;
+	private final Function<InetAddress, @Nullable HostNotice> classification;
 
 	/**
 	 * @param allowPrivate whether private addresses are allowed, as for local testing
@@ -41,7 +42,7 @@ final class PrivateAddressGuard {
 	 * when it is public
 	 */
 	PrivateAddressGuard(boolean allowPrivate, Resolver resolver,
-			Function<InetAddress, @Nullable String> classification) {
+			Function<InetAddress, @Nullable HostNotice> classification) {
 		this.allowPrivate = allowPrivate;
 		this.resolver = resolver;
 		this.classification = classification;
@@ -49,24 +50,24 @@ final class PrivateAddressGuard {
 
 	/**
 	 * Refuses {@code url} when its host resolves to an address that is not public.
-	 * @param subject what the refusal is about, at the start of its message: "The feed at
-	 * …", or "The feed at … redirects to …, which"
+	 * @param subject what the refusal is about: "The feed at …", or "The feed at …
+	 * redirects to …"
 	 */
-	void check(URI url, String subject) throws FeedImportException {
-		check(url, subject, "feed");
+	void check(URI url, HostNotice subject) throws FeedImportException {
+		check(url, subject, FetchTarget.feed(0));
 	}
 
 	/**
-	 * @param fetched what is fetched, for a host that cannot be found: "feed",
-	 * "transcript"
+	 * @param fetched what is fetched, for a host that cannot be found: the feed, a
+	 * transcript
 	 */
-	void check(URI url, String subject, String fetched) throws FeedImportException {
+	void check(URI url, HostNotice subject, FetchTarget fetched) throws FeedImportException {
 		if (this.allowPrivate) {
 			return;
 		}
 		String host = url.getHost();
 		if (host == null || host.isEmpty()) {
-			throw new FeedImportException(subject + " was refused: the address names no host the site can check.");
+			throw new FeedImportException(HostNotice.of("address.refused.noHost", subject));
 		}
 		InetAddress[] addresses;
 		try {
@@ -77,16 +78,15 @@ final class PrivateAddressGuard {
 		}
 		String name = unbracketed(host);
 		for (InetAddress address : addresses) {
-			String kind = this.classification.apply(address);
+			HostNotice kind = this.classification.apply(address);
 			if (kind != null) {
-				String where = isLiteral(host) ? "its host " + name + " is "
-						: "its host " + name + " resolves to " + address.getHostAddress()
-								+ ((addresses.length > 1) ? " (one of its " + addresses.length + " addresses)" : "")
-								+ ", ";
-				throw new FeedImportException(subject + " was refused: " + where + kind
-						+ ", not a public one. The site fetches feeds from public addresses only, so that a feed"
-						+ " cannot lead it into its own machine or network (podsite.feed.allow-private-addresses=true"
-						+ " allows them, for local testing).");
+				HostNotice refusal = isLiteral(host) ? HostNotice.of("address.refused.literal", subject, name, kind)
+						: (addresses.length > 1)
+								? HostNotice.of("address.refused.oneOf", subject, name, address.getHostAddress(),
+										addresses.length, kind)
+								: HostNotice.of("address.refused.resolves", subject, name, address.getHostAddress(),
+										kind);
+				throw new FeedImportException(refusal);
 			}
 		}
 	}
@@ -97,7 +97,7 @@ final class PrivateAddressGuard {
 	 * reserved, also inside an IPv6 address that carries an IPv4 one.
 	 * @return null for a public address
 	 */
-	static @Nullable String internalKind(InetAddress address) {
+	static @Nullable HostNotice internalKind(InetAddress address) {
 		byte[] bytes = address.getAddress();
 		if (address instanceof Inet6Address) {
 			return internalKindV6(bytes);
@@ -105,69 +105,71 @@ final class PrivateAddressGuard {
 		return internalKindV4(bytes);
 	}
 
-	private static @Nullable String internalKindV4(byte[] b) {
+	private static @Nullable HostNotice internalKindV4(byte[] b) {
 		int first = b[0] & 0xff;
 		int second = b[1] & 0xff;
 		if (first == 0) {
-			return isZero(b, 0, 4) ? "the unspecified (any-local) address, which reaches this machine"
-					: "a reserved address (0.0.0.0/8, this network)";
+			return isZero(b, 0, 4) ? HostNotice.of("address.unspecified")
+					: HostNotice.of("address.reserved.thisNetwork");
 		}
 		if (first == 127) {
-			return "a loopback address (this machine)";
+			return HostNotice.of("address.loopback");
 		}
 		if (first == 10 || (first == 172 && (second & 0xf0) == 16) || (first == 192 && second == 168)) {
-			return "a private network address";
+			return HostNotice.of("address.private");
 		}
 		if (first == 169 && second == 254) {
-			return ((b[2] & 0xff) == 169 && (b[3] & 0xff) == 254)
-					? "a link-local address (169.254.169.254 is the cloud metadata service)" : "a link-local address";
+			return ((b[2] & 0xff) == 169 && (b[3] & 0xff) == 254) ? HostNotice.of("address.linkLocal.metadata")
+					: HostNotice.of("address.linkLocal");
 		}
 		if (first == 100 && (second & 0xc0) == 64) {
-			return "a shared address (100.64.0.0/10, a provider's carrier-grade NAT)";
+			return HostNotice.of("address.shared");
 		}
 		if (first == 192 && second == 0 && (b[2] & 0xff) == 0) {
-			return "a reserved address (192.0.0.0/24, IETF protocol assignments)";
+			return HostNotice.of("address.reserved.ietf");
 		}
 		if (first == 198 && (second & 0xfe) == 18) {
-			return "a reserved address (198.18.0.0/15, network benchmarks)";
+			return HostNotice.of("address.reserved.benchmarks");
 		}
 		if (first >= 224 && first <= 239) {
-			return "a multicast address";
+			return HostNotice.of("address.multicast");
 		}
 		if (first >= 240) {
-			return "a reserved address (240.0.0.0/4 or broadcast)";
+			return HostNotice.of("address.reserved.future");
 		}
 		return null;
 	}
 
-	private static @Nullable String internalKindV6(byte[] b) {
+	private static @Nullable HostNotice internalKindV6(byte[] b) {
 		if (isZero(b, 0, 16)) {
-			return "the unspecified (any-local) address, which reaches this machine";
+			return HostNotice.of("address.unspecified");
 		}
 		if (isZero(b, 0, 15) && b[15] == 1) {
-			return "a loopback address (this machine)";
+			return HostNotice.of("address.loopback");
 		}
 		// IPv4 inside IPv6: mapped (::ffff:a.b.c.d), compatible (::a.b.c.d), NAT64
 		// (64:ff9b::a.b.c.d) and 6to4 (2002:a.b.c.d::) lead to the IPv4 address.
 		byte[] v4 = embeddedV4(b);
 		if (v4 != null) {
-			String kind = internalKindV4(v4);
-			return (kind != null) ? "an IPv6 address carrying " + (v4[0] & 0xff) + "." + (v4[1] & 0xff) + "."
-					+ (v4[2] & 0xff) + "." + (v4[3] & 0xff) + ", " + kind : null;
+			HostNotice kind = internalKindV4(v4);
+			return (kind != null)
+					? HostNotice.of("address.carrying",
+							(v4[0] & 0xff) + "." + (v4[1] & 0xff) + "." + (v4[2] & 0xff) + "." + (v4[3] & 0xff), kind)
+					: null;
 		}
 		int first = b[0] & 0xff;
 		int second = b[1] & 0xff;
 		if (first == 0xfe && (second & 0xc0) == 0x80) {
-			return "a link-local address";
+			return HostNotice.of("address.linkLocal");
 		}
 		if (first == 0xfe && (second & 0xc0) == 0xc0) {
-			return "a site-local address (a private network)";
+			return HostNotice.of("address.siteLocal");
 		}
 		if ((first & 0xfe) == 0xfc) {
-			return "a unique-local address (fc00::/7, a private network)";
+			return HostNotice.of("address.uniqueLocal");
 		}
 		if (first == 0xff) {
-			return "a multicast address";
+			return HostNotice.of("address.multicast");
 		}
 		return null;
 	}

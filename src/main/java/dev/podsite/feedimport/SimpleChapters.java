@@ -2,12 +2,14 @@ package dev.podsite.feedimport;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BinaryOperator;
+import java.util.function.BiFunction;
 
 import com.rometools.modules.psc.modules.PodloveSimpleChapterModule;
 import com.rometools.modules.psc.types.SimpleChapter;
 import com.rometools.rome.feed.synd.SyndEntry;
 import dev.podsite.episode.Chapter;
+import dev.podsite.support.Counts;
+import dev.podsite.support.HostNotice;
 
 /**
  * The Podlove Simple Chapters inside an item: {@code <psc:chapters><psc:chapter
@@ -24,7 +26,8 @@ final class SimpleChapters {
 	/**
 	 * @param webUrl keeps a web address (its text and what it is, for a warning) or null
 	 */
-	static List<Chapter> of(SyndEntry entry, String named, BinaryOperator<String> webUrl, List<String> warnings) {
+	static List<Chapter> of(SyndEntry entry, String named, BiFunction<String, HostNotice, String> webUrl,
+			List<HostNotice> warnings) {
 		if (!(entry.getModule(PodloveSimpleChapterModule.URI) instanceof PodloveSimpleChapterModule psc)
 				|| psc.getChapters() == null) {
 			return List.of();
@@ -38,18 +41,16 @@ final class SimpleChapters {
 				skipped++;
 				continue;
 			}
-			String what = "chapter \"" + title + "\" of " + named;
 			chapters.add(new Chapter(start, null, (title.length() <= 500) ? title : title.substring(0, 499) + "…",
-					webUrl.apply(chapter.getHref(), "the link of the " + what),
-					webUrl.apply(chapter.getImage(), "the image of the " + what), true));
+					webUrl.apply(chapter.getHref(), HostNotice.of("feed.what.chapterLink", title, named)),
+					webUrl.apply(chapter.getImage(), HostNotice.of("feed.what.chapterImage", title, named)), true));
 		}
 		if (skipped > 0) {
-			warnings.add("Skipped " + skipped + ((skipped == 1) ? " chapter" : " chapters") + " of " + named
-					+ " without a title or a start like 00:01:02.500 (psc:chapter).");
+			warnings.add(HostNotice.of("feed.simpleChapters.skipped", skipped, Counts.form(skipped), named));
 		}
-		List<String> cut = new ArrayList<>();
+		List<HostNotice> cut = new ArrayList<>();
 		List<Chapter> inOrder = JsonChapters.inOrder(chapters, cut);
-		cut.forEach((warning) -> warnings.add("The chapters of " + named + ": " + warning + "."));
+		cut.forEach((warning) -> warnings.add(HostNotice.of("feed.simpleChapters.cut", named, warning)));
 		return inOrder;
 	}
 

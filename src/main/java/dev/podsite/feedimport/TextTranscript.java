@@ -1,5 +1,7 @@
 package dev.podsite.feedimport;
 
+import dev.podsite.support.HostNotice;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -31,9 +33,9 @@ final class TextTranscript {
 			}
 		}
 		if (cues.isEmpty()) {
-			throw new MalformedFileException("is empty");
+			throw new MalformedFileException(HostNotice.of("file.empty"));
 		}
-		List<String> warnings = new ArrayList<>();
+		List<HostNotice> warnings = new ArrayList<>();
 		return new ParsedFile<>(TimedCues.inOrder(SpeakerLabels.apply(cues), warnings), warnings);
 	}
 

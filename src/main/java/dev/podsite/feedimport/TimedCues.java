@@ -1,5 +1,8 @@
 package dev.podsite.feedimport;
 
+import dev.podsite.support.Counts;
+import dev.podsite.support.HostNotice;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -41,7 +44,7 @@ final class TimedCues {
 	}
 
 	private static ParsedFile<TranscriptCue> parse(String text, boolean webVtt) throws MalformedFileException {
-		List<String> warnings = new ArrayList<>();
+		List<HostNotice> warnings = new ArrayList<>();
 		String[] blocks = BLANK_LINES.split(lines(text).strip());
 		if (webVtt) {
 			if (HEADER.matcher(blocks[0].lines().findFirst().orElse("")).matches()) {
@@ -50,7 +53,7 @@ final class TimedCues {
 				blocks[0] = blocks[0].contains("-->") ? blocks[0].substring(blocks[0].indexOf('\n') + 1) : "";
 			}
 			else {
-				warnings.add("it does not start with WEBVTT; its cues were read anyway");
+				warnings.add(HostNotice.of("file.noWebvttHeader"));
 			}
 		}
 		List<TranscriptCue> cues = new ArrayList<>();
@@ -90,12 +93,11 @@ final class TimedCues {
 			}
 		}
 		if (timings == 0) {
-			throw new MalformedFileException("holds no cues (no line with a time span like"
-					+ (webVtt ? " 00:00:01.000 --> 00:00:04.000" : " 00:00:01,000 --> 00:00:04,000") + ")");
+			throw new MalformedFileException(HostNotice.of("file.noCues",
+					webVtt ? "00:00:01.000 --> 00:00:04.000" : "00:00:01,000 --> 00:00:04,000"));
 		}
 		if (unreadable > 0) {
-			warnings.add(unreadable + ((unreadable == 1) ? " block that is not a cue with a readable time was skipped"
-					: " blocks that are not a cue with a readable time were skipped"));
+			warnings.add(HostNotice.of("file.blocksSkipped", unreadable, Counts.form(unreadable)));
 		}
 		return new ParsedFile<>(inOrder(SpeakerLabels.apply(cues), warnings), warnings);
 	}
@@ -103,12 +105,11 @@ final class TimedCues {
 	/**
 	 * Cues in the order of the audio, those of one moment in the file's order; capped.
 	 */
-	static List<TranscriptCue> inOrder(List<TranscriptCue> cues, List<String> warnings) {
+	static List<TranscriptCue> inOrder(List<TranscriptCue> cues, List<HostNotice> warnings) {
 		List<TranscriptCue> sorted = new ArrayList<>(cues);
 		sorted.sort(Comparator.comparingDouble(TranscriptCue::start));
 		if (sorted.size() > MOST_CUES) {
-			warnings.add("only its first " + String.format(Locale.ROOT, "%,d", MOST_CUES) + " cues of "
-					+ String.format(Locale.ROOT, "%,d", sorted.size()) + " were kept");
+			warnings.add(HostNotice.of("file.cuesKept", MOST_CUES, sorted.size()));
 			return sorted.subList(0, MOST_CUES);
 		}
 		return sorted;

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import dev.podsite.episode.TranscriptCue;
+import dev.podsite.support.HostNotice;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,20 +15,14 @@ import org.jspecify.annotations.Nullable;
  */
 enum TranscriptFormat {
 
-	JSON("JSON"), WEBVTT("WebVTT"), SUBRIP("SubRip"), HTML("HTML"), TEXT("plain text");
+	JSON, WEBVTT, SUBRIP, HTML, TEXT;
 
 	private static final Pattern SUBRIP_START = Pattern
 		.compile("\\d+[ \\t]*\\n[ \\t]*\\d{1,2}:\\d{2}:\\d{2}[,.]\\d{1,3}[ \\t]+-->.*", Pattern.DOTALL);
 
-	private final String label;
-
-	TranscriptFormat(String label) {
-		this.label = label;
-	}
-
-	/** Its name in a sentence: "is not valid WebVTT". */
-	String label() {
-		return this.label;
+	/** Its name in a sentence: "is not valid WebVTT", "plain text". */
+	HostNotice label() {
+		return HostNotice.of("file.format." + name());
 	}
 
 	/**

@@ -7,10 +7,11 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 
 import dev.podsite.episode.EpisodeFile;
 import dev.podsite.episode.TranscriptType;
+import dev.podsite.support.Counts;
+import dev.podsite.support.HostNotice;
 import dev.podsite.support.SiteProperties;
 import org.jspecify.annotations.Nullable;
 
@@ -43,8 +44,7 @@ public class UploadedFiles {
 
 	/** A file larger than the site accepts. */
 	public Checked tooLarge() {
-		return Checked.refused("The file is larger than the " + words(this.maxBytes)
-				+ " the site accepts (podsite.media-files.max-bytes).");
+		return Checked.refused(HostNotice.of("upload.tooLarge", words(this.maxBytes)));
 	}
 
 	/**
@@ -53,38 +53,38 @@ public class UploadedFiles {
 	 */
 	public Checked check(EpisodeFile.Kind kind, @Nullable String name, byte[] bytes) {
 		if (bytes.length == 0) {
-			return Checked.refused("The file is empty.");
+			return Checked.refused(HostNotice.of("upload.empty"));
 		}
 		if (bytes.length > this.maxBytes) {
 			return tooLarge();
 		}
 		String text = utf8(bytes);
 		if (text == null) {
-			return Checked.refused("The file is not UTF-8 text: save it as UTF-8 (or UTF-16) and upload it again.");
+			return Checked.refused(HostNotice.of("upload.notUtf8"));
 		}
 		byte[] body = text.getBytes(StandardCharsets.UTF_8);
 		try {
 			if (kind == EpisodeFile.Kind.CHAPTERS) {
 				int chapters = JsonChapters.parse(text, this.site).items().size();
 				if (chapters == 0) {
-					return Checked.refused("The file holds no chapter with a title and a startTime.");
+					return Checked.refused(HostNotice.of("upload.noChapters"));
 				}
-				return new Checked(new EpisodeFile.Upload(kind, null, name, body), count(chapters, "chapter"), null);
+				return new Checked(new EpisodeFile.Upload(kind, null, name, body),
+						HostNotice.of("upload.holds.chapters", chapters, Counts.form(chapters)), null);
 			}
 			TranscriptFormat format = format(text, name);
 			if (format == null) {
-				return Checked.refused("The file is not a WebVTT, SubRip or Podcasting 2.0 JSON transcript: "
-						+ "upload a .vtt, .srt or .json file.");
+				return Checked.refused(HostNotice.of("upload.notATranscript"));
 			}
 			int cues = format.parse(text).items().size();
 			if (cues == 0) {
-				return Checked.refused("The file is " + format.label() + " but holds no cue with words in it.");
+				return Checked.refused(HostNotice.of("upload.noCues", format.label()));
 			}
 			return new Checked(new EpisodeFile.Upload(kind, type(format), name, body),
-					count(cues, "cue") + " of " + format.label(), null);
+					HostNotice.of("upload.holds.cues", cues, Counts.form(cues), format.label()), null);
 		}
 		catch (MalformedFileException ex) {
-			return Checked.refused("The file " + ex.getMessage() + ".");
+			return Checked.refused(HostNotice.of("upload.malformed", ex.reason()));
 		}
 	}
 
@@ -106,10 +106,6 @@ public class UploadedFiles {
 			case JSON -> TranscriptFormat.JSON;
 			default -> null;
 		};
-	}
-
-	private static String count(int count, String thing) {
-		return count + " " + thing + ((count == 1) ? "" : "s");
 	}
 
 	private static TranscriptType type(TranscriptFormat format) {
@@ -156,9 +152,10 @@ public class UploadedFiles {
 	 * @param holds what it holds, e.g. "42 cues of WebVTT", for the host
 	 * @param problem why it was refused, as a sentence for the host
 	 */
-	public record Checked(EpisodeFile.@Nullable Upload upload, @Nullable String holds, @Nullable String problem) {
+	public record Checked(EpisodeFile.@Nullable Upload upload, @Nullable HostNotice holds,
+			@Nullable HostNotice problem) {
 
-		static Checked refused(String problem) {
+		public static Checked refused(HostNotice problem) {
 			return new Checked(null, null, problem);
 		}
 
@@ -166,13 +163,16 @@ public class UploadedFiles {
 
 	/**
 	 * A size in words as Spring's DataSize counts it (1 MB is 1,024 KB): "5 MB", "812
-	 * KB".
+	 * KB", "1.5 MB" (in Romanian "1,5 MB").
 	 */
-	public static String words(long bytes) {
+	public static HostNotice words(long bytes) {
 		if (bytes >= DataSize.ofMegabytes(1).toBytes()) {
-			return String.format(Locale.ROOT, "%.1f MB", bytes / 1_048_576.0).replace(".0 MB", " MB");
+			double megabytes = Math.round(bytes / 104_857.6) / 10.0;
+			return HostNotice.of("size.mb",
+					(megabytes == Math.rint(megabytes)) ? (Number) (long) megabytes : (Number) megabytes);
 		}
-		return (bytes >= 1024) ? (bytes / 1024) + " KB" : bytes + " bytes";
+		return (bytes >= 1024) ? HostNotice.of("size.kb", bytes / 1024)
+				: HostNotice.of("size.bytes", bytes, Counts.form(bytes));
 	}
 
 }

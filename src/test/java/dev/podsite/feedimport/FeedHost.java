@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.zip.GZIPOutputStream;
 
 import com.sun.net.httpserver.Headers;
+import dev.podsite.support.HostNotice;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
@@ -169,7 +170,7 @@ final class FeedHost implements AutoCloseable {
 	 */
 	static PrivateAddressGuard thisMachineOnly() {
 		return new PrivateAddressGuard(false, InetAddress::getAllByName, (address) -> address.isLoopbackAddress() ? null
-				: "an address outside this machine, which tests never reach");
+				: HostNotice.verbatim("an address outside this machine, which tests never reach"));
 	}
 
 	static byte[] gzip(byte[] body) {

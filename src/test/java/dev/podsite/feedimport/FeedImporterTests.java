@@ -250,11 +250,12 @@ class FeedImporterTests {
 		ImportRun failed = this.harness.importFrom(this.dir.resolve("missing.xml"));
 		assertThat(failed.getStatus()).isEqualTo(ImportStatus.FAILED);
 		List<Map<String, Object>> runs = this.jdbc
-			.queryForList("SELECT demo, status, error_message FROM import_run ORDER BY id");
+			.queryForList("SELECT demo, status, error_notice ->> 'code' AS error_code,"
+					+ " error_notice -> 'args' ->> 0 AS error_detail FROM import_run ORDER BY id");
 		assertThat(runs).extracting((run) -> run.get("demo") + " " + run.get("status"))
 			.containsExactly("false FAILED", "true FAILED");
-		assertThat((String) runs.get(1).get("error_message")).startsWith("The demo snapshot could not be imported:")
-			.contains("show refused");
+		assertThat(runs.get(1).get("error_code")).isEqualTo("import.demoFailed");
+		assertThat((String) runs.get(1).get("error_detail")).contains("show refused");
 	}
 
 	@Test

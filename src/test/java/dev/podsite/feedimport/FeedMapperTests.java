@@ -13,6 +13,7 @@ import dev.podsite.episode.ImportedEpisode;
 import dev.podsite.show.ShowContent;
 import dev.podsite.show.Funding;
 import dev.podsite.show.ShowCategory;
+import dev.podsite.support.HostNotice;
 import org.junit.jupiter.api.Test;
 
 import static dev.podsite.feedimport.TestFeeds.item;
@@ -71,7 +72,7 @@ class FeedMapperTests {
 		assertThat(feed.people()).containsExactly(
 				new Person("Ann Host", "host", "cast", "https://feeds.example/ann.jpg", "https://ann.example"),
 				new Person("Pat Producer", "producer", null, null, null));
-		assertThat(feed.warnings())
+		assertThat(HostNotice.english(feed.warnings()))
 			.contains("Dropped the link of \"Pat Producer\" in the show, \"javascript:alert(1)\":"
 					+ " only http and https addresses are kept.");
 		assertThat(map(rss("")).people()).isEmpty();
@@ -104,7 +105,10 @@ class FeedMapperTests {
 	void theSameIdentityTwiceKeepsTheFirstAndWarns() throws Exception {
 		ImportedFeed feed = map(rss("", item("dup", "First", DATE, ""), item(" dup ", "Second", DATE, "")));
 		assertThat(feed.episodes()).extracting(ImportedEpisode::title).containsExactly("First");
-		assertThat(feed.warnings()).singleElement().asString().contains("Second").contains("kept the first");
+		assertThat(HostNotice.english(feed.warnings())).singleElement()
+			.asString()
+			.contains("Second")
+			.contains("kept the first");
 	}
 
 	@Test
@@ -113,7 +117,7 @@ class FeedMapperTests {
 				item("b", null, DATE, "<itunes:title>From iTunes</itunes:title>"), item("c", null, DATE, "")));
 		assertThat(feed.episodes()).extracting(ImportedEpisode::title)
 			.containsExactly("Spaced", "From iTunes", "Untitled episode");
-		assertThat(feed.warnings()).anySatisfy((w) -> assertThat(w).contains("no title"));
+		assertThat(HostNotice.english(feed.warnings())).anySatisfy((w) -> assertThat(w).contains("no title"));
 	}
 
 	@Test
@@ -124,14 +128,15 @@ class FeedMapperTests {
 		assertThat(feed.episodes()).hasSize(4);
 		assertThat(feed.episodes().get(1).publishedAt()).isEqualTo(Instant.parse("2024-01-03T09:59:59Z"));
 		assertThat(feed.episodes().get(2).publishedAt()).isEqualTo(Instant.parse("2024-01-03T09:59:58Z"));
-		assertThat(feed.warnings()).hasSize(2).allSatisfy((w) -> assertThat(w).contains("no valid publication date"));
+		assertThat(HostNotice.english(feed.warnings())).hasSize(2)
+			.allSatisfy((w) -> assertThat(w).contains("no valid publication date"));
 	}
 
 	@Test
 	void anItemWithoutAnyDatedNeighbourIsLeftForTheStoreToDate() throws Exception {
 		ImportedFeed feed = map(rss("", item("a", "Alone", null, "")));
 		assertThat(feed.episodes().get(0).publishedAt()).isNull();
-		assertThat(feed.warnings()).singleElement().asString().contains("time of its first import");
+		assertThat(HostNotice.english(feed.warnings())).singleElement().asString().contains("time of its first import");
 	}
 
 	@Test
@@ -157,7 +162,7 @@ class FeedMapperTests {
 				item("g", "Empty", DATE, "<itunes:duration></itunes:duration>")));
 		assertThat(feed.episodes()).extracting((e) -> e.content().duration())
 			.containsExactly(null, null, null, null, null, 3690, null);
-		assertThat(feed.warnings()).containsExactly(
+		assertThat(HostNotice.english(feed.warnings())).containsExactly(
 				"\"Letters\" has the duration \"abc\", which is not a length in seconds, M:SS or H:MM:SS;"
 						+ " it is shown without one.",
 				"\"Iso\" has the duration \"PT1H\", which is not a length in seconds, M:SS or H:MM:SS;"
@@ -182,7 +187,9 @@ class FeedMapperTests {
 				<itunes:duration>soon</itunes:duration></entry></feed>
 				""");
 		assertThat(atom.episodes()).extracting((e) -> e.content().duration()).containsExactly(120, null);
-		assertThat(atom.warnings()).singleElement().asString().startsWith("\"E2\" has the duration \"soon\"");
+		assertThat(HostNotice.english(atom.warnings())).singleElement()
+			.asString()
+			.startsWith("\"E2\" has the duration \"soon\"");
 		ImportedFeed rss092 = map(rss("", item("a", "Old", DATE, "<itunes:duration>1:00</itunes:duration>"))
 			.replace("version=\"2.0\"", "version=\"0.92\""));
 		assertThat(rss092.episodes()).extracting((e) -> e.content().duration()).containsExactly(60);
@@ -227,7 +234,8 @@ class FeedMapperTests {
 				item("b", "Unknown", DATE, "<enclosure url=\"https://cdn.example/get?id=2\" length=\"1\"/>")));
 		assertThat(feed.episodes()).extracting((e) -> e.content().audioType())
 			.containsExactly("audio/x-m4a", "application/octet-stream");
-		assertThat(feed.warnings()).anyMatch((warning) -> warning.contains("\"Untyped\" has no type"));
+		assertThat(HostNotice.english(feed.warnings()))
+			.anyMatch((warning) -> warning.contains("\"Untyped\" has no type"));
 	}
 
 	@Test
@@ -304,7 +312,7 @@ class FeedMapperTests {
 		assertThat(episode.transcripts()).extracting(Transcript::url).containsExactly("https://show.example/a.vtt");
 		assertThat(episode.chaptersUrl()).isNull();
 		assertThat(episode.chaptersType()).isNull();
-		assertThat(feed.warnings()).contains(
+		assertThat(HostNotice.english(feed.warnings())).contains(
 				"Dropped the show's link, \"javascript:alert('chan')\": only http and https addresses are kept.",
 				"Dropped the show's image, \"javascript:alert('img')\": only http and https addresses are kept.",
 				"Dropped a funding link of the show, \"javascript:alert('fund')\": only http and https addresses are"
@@ -345,8 +353,9 @@ class FeedMapperTests {
 				item("a", "Local", DATE, "<enclosure url=\"audio/1.mp3\" type=\"audio/mpeg\" length=\"5\"/>"));
 		ImportedFeed feed = FeedMapper.map(FeedReader.parse(TestFeeds.fetched(xml)), file);
 		assertThat(feed.episodes().get(0).content().audioUrl()).isNull();
-		assertThat(feed.warnings()).contains("Dropped the audio of \"Local\", \"audio/1.mp3\": a relative address, and"
-				+ " the feed's own address file:/srv/feeds/show.xml is not a web address to resolve it against.");
+		assertThat(HostNotice.english(feed.warnings()))
+			.contains("Dropped the audio of \"Local\", \"audio/1.mp3\": a relative address, and"
+					+ " the feed's own address file:/srv/feeds/show.xml is not a web address to resolve it against.");
 	}
 
 	private static ImportedEpisode single(String item) throws FeedImportException {

@@ -3,6 +3,7 @@ package dev.podsite.feedimport;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
+import dev.podsite.support.HostNotice;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,7 +115,9 @@ class FeedReaderTests {
 						<rss version="2.0"><channel><title>t</title><link>https://show.example/</link><description>d</description>
 						<item><guid>1</guid><title>One</title><itunes:duration>1:02:05</itunes:duration></item>
 						</channel></rss>""");
-		assertThat(read.warnings()).singleElement().asString().contains("itunes: prefix without declaring");
+		assertThat(HostNotice.english(read.warnings())).singleElement()
+			.asString()
+			.contains("itunes: prefix without declaring");
 		assertThat(FeedMapper.map(read, URL).episodes().get(0).content().duration()).isEqualTo(3725);
 	}
 
@@ -148,7 +151,7 @@ class FeedReaderTests {
 		String declared = UNDECLARED.replace("<?xml version=\"1.0\"?>", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
 		FeedReader.ReadFeed utf8 = read(declared.getBytes(StandardCharsets.UTF_8), "text/xml; charset=ISO-8859-1");
 		assertThat(utf8.feed().getEntries().get(0).getTitle()).isEqualTo(TITLE);
-		assertThat(utf8.warnings()).containsExactly(
+		assertThat(HostNotice.english(utf8.warnings())).containsExactly(
 				"The server says the feed is ISO-8859-1 but the feed declares UTF-8; it was read as UTF-8.");
 
 		String latin1 = UNDECLARED.replace("<?xml version=\"1.0\"?>",
@@ -161,7 +164,9 @@ class FeedReaderTests {
 	void anUnknownHeaderCharsetIsIgnoredWithAWarning() throws Exception {
 		FeedReader.ReadFeed read = read(UNDECLARED.getBytes(StandardCharsets.UTF_8), "text/xml; charset=no-such");
 		assertThat(read.feed().getEntries().get(0).getTitle()).isEqualTo(TITLE);
-		assertThat(read.warnings()).singleElement().asString().contains("\"no-such\", which is unknown");
+		assertThat(HostNotice.english(read.warnings())).singleElement()
+			.asString()
+			.contains("\"no-such\", which is unknown");
 	}
 
 	private static String title(byte[] body, String contentType) throws FeedImportException {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -465,9 +466,10 @@ class HostileFeedsTests {
 		assertThat(run.getStatus()).isEqualTo(ImportStatus.FAILED);
 		assertThat(run.getErrorMessage()).contains(reason);
 		assertThat(run.getFinishedAt()).isNotNull();
-		assertThat(this.jdbc.queryForObject("SELECT status || ': ' || error_message FROM import_run WHERE id = ?",
-				String.class, run.getId()))
-			.isEqualTo("FAILED: " + run.getErrorMessage());
+		assertThat(this.jdbc.queryForObject(
+				"SELECT status || ': ' || (error_notice ->> 'code') FROM import_run" + " WHERE id = ?", String.class,
+				run.getId()))
+			.isEqualTo("FAILED: " + Objects.requireNonNull(run.getErrorNotice()).code());
 		assertThat(episodeRows()).isEqualTo(this.episodesBefore);
 		assertThat(showRows()).isEqualTo(this.showBefore);
 		assertThat(dataVersion()).isEqualTo(this.dataVersionBefore);

@@ -96,9 +96,8 @@ class HugeFeedTests {
 			System.out.printf("The child site refused the huge feed %.1f s after it started; the run took %s%n",
 					Duration.between(started, Instant.now()).toMillis() / 1000.0, run.get("took"));
 			assertThat(run).containsEntry("status", "FAILED")
-				.containsEntry("error_message", "The feed at " + this.host.url("/huge.xml") + " lists 1,200,000"
-						+ " items, more than the 20,000 the site imports (podsite.feed.max-items). Nothing of the"
-						+ " feed was imported.");
+				.containsEntry("error_code", "feed.tooManyItems")
+				.containsEntry("error_args", "[\"" + this.host.url("/huge.xml") + "\", 1200000, 20000]");
 			assertThat(episodeRows()).isEqualTo(episodesBefore);
 			assertThat(site.isAlive()).as("the site lives on").isTrue();
 			assertThat(Files.readString(log)).doesNotContain("OutOfMemoryError");
@@ -138,7 +137,8 @@ class HugeFeedTests {
 		Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
 		while (true) {
 			List<Map<String, Object>> runs = this.jdbc.queryForList(
-					"SELECT status, error_message," + " (finished_at - started_at)::text AS took FROM import_run"
+					"SELECT status, error_notice ->> 'code' AS error_code, (error_notice -> 'args')::text AS error_args,"
+							+ " (finished_at - started_at)::text AS took FROM import_run"
 							+ " WHERE id > ? AND NOT demo AND status <> 'RUNNING' ORDER BY id",
 					id);
 			if (!runs.isEmpty()) {

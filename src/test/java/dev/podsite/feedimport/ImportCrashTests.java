@@ -123,9 +123,10 @@ class ImportCrashTests {
 				assertThat(next.getNewCount()).isEqualTo(300);
 				assertThat(next.getUpdatedCount()).isEqualTo(300);
 			}
-			assertThat(this.jdbc.queryForMap("SELECT status, error_message FROM import_run WHERE id = ?", killedRun))
+			assertThat(this.jdbc.queryForMap(
+					"SELECT status, error_notice ->> 'code' AS error_code FROM import_run WHERE id = ?", killedRun))
 				.containsEntry("status", "FAILED")
-				.containsEntry("error_message", "The import was interrupted: the application stopped during it.");
+				.containsEntry("error_code", "import.interrupted");
 			assertThat(this.jdbc.queryForMap("SELECT count(*) AS episodes, count(DISTINCT identity) AS identities,"
 					+ " count(*) FILTER (WHERE hidden) AS hidden FROM episode"))
 				.containsEntry("episodes", 600L)
@@ -151,9 +152,10 @@ class ImportCrashTests {
 
 		assertThat(next).as("imported again, though the last import started within the refresh interval")
 			.hasValueSatisfying((run) -> assertThat(run.getStatus()).isEqualTo(ImportStatus.UNCHANGED));
-		assertThat(this.jdbc.queryForMap("SELECT status, error_message FROM import_run WHERE id = ?", killed))
+		assertThat(this.jdbc
+			.queryForMap("SELECT status, error_notice ->> 'code' AS error_code FROM import_run WHERE id = ?", killed))
 			.containsEntry("status", "FAILED")
-			.containsEntry("error_message", "The import was interrupted: the application stopped during it.");
+			.containsEntry("error_code", "import.interrupted");
 		assertThat(importer.backoff().failures()).as("the retry succeeded").isZero();
 	}
 

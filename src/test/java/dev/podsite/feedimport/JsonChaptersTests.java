@@ -3,6 +3,7 @@ package dev.podsite.feedimport;
 import java.net.URI;
 
 import dev.podsite.episode.Chapter;
+import dev.podsite.support.HostNotice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,7 +33,7 @@ class JsonChaptersTests {
 				new Chapter(168.5, 300.0, "Hearing Aids", "https://example.com/hearing", null, true),
 				new Chapter(300, null, "Sponsor", null, null, false),
 				new Chapter(1002, null, "Rust 2024", null, null, true));
-		assertThat(parsed.warnings()).isEmpty();
+		assertThat(HostNotice.english(parsed.warnings())).isEmpty();
 	}
 
 	@Test
@@ -61,7 +62,8 @@ class JsonChaptersTests {
 				]}
 				""", FILE);
 		assertThat(parsed.items()).containsExactly(new Chapter(30, null, "Kept", null, null, true));
-		assertThat(parsed.warnings()).containsExactly("4 chapters without a readable startTime were skipped",
+		assertThat(HostNotice.english(parsed.warnings())).containsExactly(
+				"4 chapters without a readable startTime were skipped",
 				"2 addresses that are not http or https were dropped");
 	}
 
@@ -78,7 +80,8 @@ class JsonChaptersTests {
 		}
 		ParsedFile<Chapter> parsed = JsonChapters.parse(json.append("]}").toString(), FILE);
 		assertThat(parsed.items()).hasSize(1_000);
-		assertThat(parsed.warnings()).containsExactly("only its first 1,000 chapters of 1,005 were kept");
+		assertThat(HostNotice.english(parsed.warnings()))
+			.containsExactly("only its first 1,000 chapters of 1,005 were kept");
 	}
 
 	@ParameterizedTest

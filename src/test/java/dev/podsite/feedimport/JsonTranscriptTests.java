@@ -1,6 +1,7 @@
 package dev.podsite.feedimport;
 
 import dev.podsite.episode.TranscriptCue;
+import dev.podsite.support.HostNotice;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +44,8 @@ class JsonTranscriptTests {
 				  {"startTime": 3, "body": "   "}, {"startTime": 4, "body": "kept"}]}
 				""");
 		assertThat(parsed.items()).extracting(TranscriptCue::text).containsExactly("kept");
-		assertThat(parsed.warnings()).containsExactly("3 segments without a readable startTime or body were skipped");
+		assertThat(HostNotice.english(parsed.warnings()))
+			.containsExactly("3 segments without a readable startTime or body were skipped");
 	}
 
 	@Test

@@ -175,7 +175,7 @@ class MediaFilesTests {
 		ImportRun missing = importFeed(feed);
 		assertThat(missing.getWarnings()).singleElement()
 			.asString()
-			.startsWith("The chapters of \"a\" were not updated: the chapters file at "
+			.startsWith("The chapters of \"a\" were not updated. The chapters file at "
 					+ this.host.url("/files/chapters.json") + " answered 404 (Not Found)");
 		assertThat(timeline("a").chapters()).extracting(Chapter::title).containsExactly("Inline intro", "Inline topic");
 		assertThat(timeline("a").chapters().get(1).start()).isEqualTo(600.25);
@@ -294,23 +294,23 @@ class MediaFilesTests {
 
 		assertThat(second.getStatus()).isEqualTo(ImportStatus.UNCHANGED);
 		assertThat(second.getWarnings()).containsExactlyInAnyOrder(
-				"The chapters of \"gone\" were not updated: the chapters file at " + url("/files/gone.json")
+				"The chapters of \"gone\" were not updated. The chapters file at " + url("/files/gone.json")
 						+ " answered 404 (Not Found) instead of the chapters file.",
-				"The transcript of \"slow\" was not updated: the transcript at " + url("/files/slow.vtt")
+				"The transcript of \"slow\" was not updated. The transcript at " + url("/files/slow.vtt")
 						+ " could not be fetched within 2 seconds; the server is too slow or does not finish its"
 						+ " answer.",
-				"The transcript of \"huge\" was not updated: the transcript at " + url("/files/huge.vtt")
+				"The transcript of \"huge\" was not updated. The transcript at " + url("/files/huge.vtt")
 						+ " is larger than 64 KB, the most the site accepts (podsite.media-files.max-bytes).",
-				"The chapters of \"broken\" were not updated: the chapters file at " + url("/files/broken.json")
+				"The chapters of \"broken\" were not updated. The chapters file at " + url("/files/broken.json")
 						+ " is not JSON (Unexpected end-of-input: expected close marker for Array, at line 1,"
 						+ " column 15).",
-				"The transcript of \"moved\" was not updated: the transcript at " + url("/files/moved.vtt")
+				"The transcript of \"moved\" was not updated. The transcript at " + url("/files/moved.vtt")
 						+ " redirects to http://169.254.169.254/latest/meta-data/, which was refused: its host"
 						+ " 169.254.169.254 is a link-local address (169.254.169.254 is the cloud metadata service),"
 						+ " not a public one. The site fetches feeds from public addresses only, so that a feed cannot"
 						+ " lead it into its own machine or network (podsite.feed.allow-private-addresses=true allows"
 						+ " them, for local testing).",
-				"The transcript of \"html\" was not updated: the transcript at " + url("/files/html.vtt")
+				"The transcript of \"html\" was not updated. The transcript at " + url("/files/html.vtt")
 						+ " is an HTML page, not WebVTT.");
 		before.forEach((guid, timeline) -> assertThat(timeline(guid)).as(guid).isEqualTo(timeline));
 		assertThat(dataVersion()).isEqualTo(version);
@@ -323,7 +323,7 @@ class MediaFilesTests {
 	void aMalformedFileIsNotDownloadedAgainWhileItHasNotChangedButStillSaysWhy() {
 		this.answers.put("/files/broken.json", conditional("application/json", "{\"version\": \"1.2.0\"}".getBytes()));
 		String feed = rss("", item("a", chapters("/files/broken.json")));
-		String why = "The chapters of \"a\" were not updated: the chapters file at " + url("/files/broken.json")
+		String why = "The chapters of \"a\" were not updated. The chapters file at " + url("/files/broken.json")
 				+ " has no \"chapters\" list.";
 		assertThat(importFeed(feed).getWarnings()).containsExactly(why);
 		long bytes = this.fileBytesSent.get();

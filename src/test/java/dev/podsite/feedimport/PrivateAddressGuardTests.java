@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Map;
 
+import dev.podsite.support.HostNotice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -66,7 +67,8 @@ class PrivateAddressGuardTests {
 					2002:c0a8:101::        | an IPv6 address carrying 192.168.1.1, a private network address
 					""")
 	void saysWhatAnAddressThatIsNotPublicIs(String address, String kind) throws Exception {
-		assertThat(PrivateAddressGuard.internalKind(InetAddress.getByName(address))).isEqualTo(kind);
+		assertThat(PrivateAddressGuard.internalKind(InetAddress.getByName(address))).extracting(HostNotice::english)
+			.isEqualTo(kind);
 	}
 
 	@ParameterizedTest
@@ -86,7 +88,7 @@ class PrivateAddressGuardTests {
 		byte[] mapped = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 127, 0, 0, 1 };
 		InetAddress address = Inet6Address.getByAddress(null, mapped, -1);
 		assertThat(address).isInstanceOf(Inet6Address.class);
-		assertThat(PrivateAddressGuard.internalKind(address))
+		assertThat(PrivateAddressGuard.internalKind(address)).extracting(HostNotice::english)
 			.isEqualTo("an IPv6 address carrying 127.0.0.1, a loopback address (this machine)");
 	}
 
@@ -94,7 +96,7 @@ class PrivateAddressGuardTests {
 	void refusesALoopbackFeedUrlInWords() {
 		assertThatExceptionOfType(FeedImportException.class)
 			.isThrownBy(() -> this.guard.check(URI.create("http://127.0.0.1:8080/feed.xml"),
-					"The feed at http://127.0.0.1:8080/feed.xml"))
+					HostNotice.verbatim("The feed at http://127.0.0.1:8080/feed.xml")))
 			.withMessage("The feed at http://127.0.0.1:8080/feed.xml was refused: its host 127.0.0.1 is a loopback"
 					+ " address (this machine), not a public one. The site fetches feeds from public addresses only,"
 					+ " so that a feed cannot lead it into its own machine or network"
@@ -118,7 +120,7 @@ class PrivateAddressGuardTests {
 					""")
 	void refusesFeedUrlsOfInternalHosts(String url, String reason) {
 		assertThatExceptionOfType(FeedImportException.class)
-			.isThrownBy(() -> this.guard.check(URI.create(url), "The feed at " + url))
+			.isThrownBy(() -> this.guard.check(URI.create(url), HostNotice.verbatim("The feed at " + url)))
 			.withMessageStartingWith("The feed at " + url + " was refused: " + reason);
 	}
 
@@ -128,7 +130,8 @@ class PrivateAddressGuardTests {
 				resolving(Map.of("feeds.example", new String[] { "93.184.216.34", "10.1.2.3" })),
 				PrivateAddressGuard::internalKind);
 		assertThatExceptionOfType(FeedImportException.class)
-			.isThrownBy(() -> guard.check(URI.create("https://feeds.example/show.xml"), "The feed"))
+			.isThrownBy(
+					() -> guard.check(URI.create("https://feeds.example/show.xml"), HostNotice.verbatim("The feed")))
 			.withMessageStartingWith("The feed was refused: its host feeds.example resolves to 10.1.2.3 (one of its"
 					+ " 2 addresses), a private network address, not a public one.");
 	}
@@ -138,7 +141,8 @@ class PrivateAddressGuardTests {
 		PrivateAddressGuard guard = new PrivateAddressGuard(false,
 				resolving(Map.of("feeds.example", new String[] { "93.184.216.34", "2606:2800:220:1::248" })),
 				PrivateAddressGuard::internalKind);
-		assertThatNoException().isThrownBy(() -> guard.check(URI.create("https://feeds.example/show.xml"), "x"));
+		assertThatNoException()
+			.isThrownBy(() -> guard.check(URI.create("https://feeds.example/show.xml"), HostNotice.verbatim("x")));
 	}
 
 	@Test
@@ -146,7 +150,8 @@ class PrivateAddressGuardTests {
 		PrivateAddressGuard guard = new PrivateAddressGuard(false, resolving(Map.of()),
 				PrivateAddressGuard::internalKind);
 		URI url = URI.create("https://feeds.invalid/show.xml");
-		assertThatExceptionOfType(FeedImportException.class).isThrownBy(() -> guard.check(url, "The feed"))
+		assertThatExceptionOfType(FeedImportException.class)
+			.isThrownBy(() -> guard.check(url, HostNotice.verbatim("The feed")))
 			.withMessage("The feed's host feeds.invalid could not be found (DNS), so the feed at " + url
 					+ " could not be fetched.");
 	}
@@ -156,8 +161,10 @@ class PrivateAddressGuardTests {
 		PrivateAddressGuard guard = new PrivateAddressGuard(true, (host) -> {
 			throw new AssertionError("resolved " + host);
 		}, PrivateAddressGuard::internalKind);
-		assertThatNoException().isThrownBy(() -> guard.check(URI.create("http://127.0.0.1/feed.xml"), "x"));
-		assertThatNoException().isThrownBy(() -> guard.check(URI.create("http://169.254.169.254/"), "x"));
+		assertThatNoException()
+			.isThrownBy(() -> guard.check(URI.create("http://127.0.0.1/feed.xml"), HostNotice.verbatim("x")));
+		assertThatNoException()
+			.isThrownBy(() -> guard.check(URI.create("http://169.254.169.254/"), HostNotice.verbatim("x")));
 	}
 
 	@Test

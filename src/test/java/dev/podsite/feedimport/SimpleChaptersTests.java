@@ -4,6 +4,7 @@ import java.nio.file.Files;
 
 import dev.podsite.episode.Chapter;
 import dev.podsite.support.Fixtures;
+import dev.podsite.support.HostNotice;
 import org.junit.jupiter.api.Test;
 
 import static dev.podsite.feedimport.TestFeeds.item;
@@ -50,7 +51,7 @@ class SimpleChaptersTests {
 		assertThat(feed.episodes().get(0).chapters()).containsExactly(
 				new Chapter(60.5, null, "First & foremost", null, null, true),
 				new Chapter(120, null, "Second", null, null, true));
-		assertThat(feed.warnings()).containsExactly(
+		assertThat(HostNotice.english(feed.warnings())).containsExactly(
 				"Dropped the link of the chapter \"Second\" of \"One\", \"javascript:alert(1)\": only http and https"
 						+ " addresses are kept.",
 				"Skipped 2 chapters of \"One\" without a title or a start like 00:01:02.500 (psc:chapter).");

@@ -3,6 +3,7 @@ package dev.podsite.feedimport;
 import java.util.List;
 
 import dev.podsite.episode.TranscriptCue;
+import dev.podsite.support.HostNotice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -41,7 +42,7 @@ class TimedCuesTests {
 		assertThat(vtt.items()).containsExactly(new TranscriptCue(0, 4.25, "Kevin", "Welcome to the show."),
 				new TranscriptCue(4.25, 7.0, "Dave Jones", "Thanks & hi!"),
 				new TranscriptCue(3607, 3609.5, null, "No voice <here>"));
-		assertThat(vtt.warnings()).isEmpty();
+		assertThat(HostNotice.english(vtt.warnings())).isEmpty();
 	}
 
 	@Test
@@ -80,14 +81,16 @@ class TimedCuesTests {
 				good
 				""");
 		assertThat(vtt.items()).extracting(TranscriptCue::text).containsExactly("good");
-		assertThat(vtt.warnings()).containsExactly("2 blocks that are not a cue with a readable time were skipped");
+		assertThat(HostNotice.english(vtt.warnings()))
+			.containsExactly("2 blocks that are not a cue with a readable time were skipped");
 	}
 
 	@Test
 	void readsCuesOfAFileWithoutItsHeaderAndSaysSo() throws Exception {
 		ParsedFile<TranscriptCue> vtt = TimedCues.webVtt("00:00:01.000 --> 00:00:02.000\nhello\n");
 		assertThat(vtt.items()).extracting(TranscriptCue::text).containsExactly("hello");
-		assertThat(vtt.warnings()).containsExactly("it does not start with WEBVTT; its cues were read anyway");
+		assertThat(HostNotice.english(vtt.warnings()))
+			.containsExactly("it does not start with WEBVTT; its cues were read anyway");
 	}
 
 	@Test
@@ -189,7 +192,8 @@ class TimedCuesTests {
 		}
 		ParsedFile<TranscriptCue> parsed = TimedCues.webVtt(vtt.toString());
 		assertThat(parsed.items()).hasSize(TimedCues.MOST_CUES);
-		assertThat(parsed.warnings()).containsExactly("only its first 20,000 cues of 20,010 were kept");
+		assertThat(HostNotice.english(parsed.warnings()))
+			.containsExactly("only its first 20,000 cues of 20,010 were kept");
 	}
 
 	@Test

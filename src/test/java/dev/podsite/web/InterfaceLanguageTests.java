@@ -1,18 +1,26 @@
 package dev.podsite.web;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.podsite.episode.Person;
 import dev.podsite.episode.Transcript;
+import dev.podsite.feedimport.ImporterHarness;
+import dev.podsite.feedimport.TestFeeds;
 import dev.podsite.support.Database;
 import dev.podsite.support.SiteData;
 import dev.podsite.support.SiteHttp;
@@ -140,6 +148,145 @@ class InterfaceLanguageTests {
 			assertThat(englishIn(Jsoup.parse(new String(inEnglish.body(), StandardCharsets.UTF_8)), english)).as(path)
 				.isNotEmpty();
 		}
+	}
+
+	@Test
+	void whatTheImportsSaidReadsInTheHostsLanguage() throws IOException {
+		Set<String> english = englishPhrases();
+		// Only the imported feed's episodes: none left the feed to be listed.
+		Database.clear(this.jdbc);
+		AtomicInteger answer = new AtomicInteger(200);
+		HttpServer server = feedServer(answer,
+				TestFeeds.rss("", TestFeeds.item("untitled", null, "Mon, 01 Jan 2024 10:00:00 +0000", ""),
+						TestFeeds.item("soon", "Soon", "Tue, 02 Jan 2024 10:00:00 +0000",
+								"<itunes:duration xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\">soon"
+										+ "</itunes:duration>")));
+		try {
+			URI feed = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/feed.xml");
+			ImporterHarness imports = new ImporterHarness(this.context);
+			imports.importFrom(feed);
+			answer.set(410);
+			imports.importFrom(feed);
+		}
+		finally {
+			server.stop(0);
+		}
+		// A run recorded before notices had keys keeps its English words.
+		this.jdbc.update("INSERT INTO import_run (feed_url, started_at, finished_at, status, error_message)"
+				+ " VALUES ('https://old.example/feed.xml', now() - interval '1 day', now() - interval '1 day',"
+				+ " 'FAILED', 'An English reason from before.')");
+		assertThat(this.jdbc.queryForObject("SELECT error_notice ->> 'code' FROM import_run WHERE http_status = 410",
+				String.class))
+			.as("stored as a key, not as words")
+			.isEqualTo("fetch.answered");
+		String session = this.site.hostSession();
+
+		Document romanian = hostPage("/admin", session, ROMANIAN);
+		assertThat(englishIn(romanian, english)).isEmpty();
+		assertThat(romanian.select("main [role=alert]").text()).startsWith("Fluxul de la http://127.0.0.1:")
+			.contains("nu mai există (410)");
+		assertThat(romanian.select("table.runs tr.failed").text()).contains("a răspuns 410 (dispărut definitiv)")
+			.contains("An English reason from before.");
+		assertThat(romanian.select("table.runs details li").eachText()).contains(
+				"Un element nu are titlu; e afișat ca „Untitled episode” (untitled).",
+				"„Soon” are durata „soon”, care nu e o lungime în secunde, M:SS sau H:MM:SS; e afișat fără durată.");
+
+		Document inEnglish = hostPage("/admin", session, "en");
+		assertThat(inEnglish.select("main [role=alert]").text()).contains("is gone (410)");
+		assertThat(inEnglish.select("table.runs tr.failed").text()).contains("answered 410 (Gone) instead of the feed")
+			.contains("An English reason from before.");
+		assertThat(inEnglish.select("table.runs details li").eachText())
+			.contains("An item has no title; it is shown as \"Untitled episode\" (untitled).");
+	}
+
+	@Test
+	void whyAnUploadOrAPeopleLineIsRefusedReadsInTheHostsLanguage() {
+		String session = this.site.hostSession();
+		long episode = this.jdbc.queryForObject("SELECT id FROM episode WHERE slug = ?", Long.class, slug());
+		String edit = "/admin/episodes/" + episode + "/edit";
+		for (String language : List.of(ROMANIAN, "en")) {
+			String csrf = hostPage(edit, session, language).select("input[name=_csrf]").first().attr("value");
+			HttpResponse<byte[]> refused = this.site.postFile("/admin/episodes/" + episode + "/files/transcript",
+					Map.of("_csrf", csrf), "file", "notes.txt", "text/plain",
+					"Just words.".getBytes(StandardCharsets.UTF_8), "Cookie", session, "Accept-Language", language);
+			assertThat(refused.statusCode()).isEqualTo(200);
+			Document form = Jsoup.parse(new String(refused.body(), StandardCharsets.UTF_8));
+			assertThat(form.select("#transcript-file").first().parent().select(".field-error").text())
+				.isEqualTo(language.equals("en")
+						? "The file is not a WebVTT, SubRip or Podcasting 2.0 JSON transcript: upload a .vtt, .srt"
+								+ " or .json file."
+						: "Fișierul nu e o transcriere WebVTT, SubRip sau JSON Podcasting 2.0: încarcă un fișier .vtt,"
+								+ " .srt sau .json.");
+
+			Document page = hostPage(edit, session, language);
+			Map<String, String> fields = new LinkedHashMap<>();
+			for (Element input : page.select("form.episode-form").first().select("input[name], textarea[name]")) {
+				if (!input.attr("type").equals("checkbox") || input.hasAttr("checked")) {
+					fields.put(input.attr("name"), input.is("textarea") ? input.text() : input.attr("value"));
+				}
+			}
+			for (Element select : page.select("form.episode-form").first().select("select[name]")) {
+				Element chosen = select.selectFirst("option[selected]");
+				fields.put(select.attr("name"), (chosen != null) ? chosen.attr("value") : "");
+			}
+			fields.put("people", "Ann Host | host\n | guest\nBo Guest | guest | bo.example");
+			HttpResponse<byte[]> notSaved = this.site.post(edit, fields, "Cookie", session, "Accept-Language",
+					language);
+			assertThat(notSaved.statusCode()).isEqualTo(200);
+			String problem = Jsoup.parse(new String(notSaved.body(), StandardCharsets.UTF_8))
+				.select("#people")
+				.first()
+				.parent()
+				.select(".field-error")
+				.text();
+			assertThat(problem).isEqualTo(language.equals("en")
+					? "Line 2: give the person's name before the first |. Line 3: the link must be a full https://"
+							+ " (or http://) address."
+					: "Rândul 2: scrie numele persoanei înainte de primul |. Rândul 3: linkul trebuie să fie o adresă"
+							+ " completă https:// (sau http://).");
+		}
+	}
+
+	private Document hostPage(String path, String session, String languages) {
+		HttpResponse<byte[]> response = this.site.get(path, "Cookie", session, "Accept-Language", languages);
+		assertThat(response.statusCode()).as(path).isEqualTo(200);
+		return Jsoup.parse(new String(response.body(), StandardCharsets.UTF_8));
+	}
+
+	/** Answers the feed, or the status {@code answer} names. */
+	private static HttpServer feedServer(AtomicInteger answer, String rss) throws IOException {
+		byte[] feed = rss.getBytes(StandardCharsets.UTF_8);
+		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		server.createContext("/feed.xml", (exchange) -> {
+			int status = answer.get();
+			exchange.getResponseHeaders().add("Content-Type", "application/rss+xml");
+			exchange.sendResponseHeaders(status, (status == 200) ? feed.length : -1);
+			if (status == 200) {
+				exchange.getResponseBody().write(feed);
+			}
+			exchange.close();
+		});
+		server.start();
+		return server;
+	}
+
+	@Test
+	void theErrorPageSaysWhatWentWrongInTheReadersLanguage() {
+		// A form sent without its CSRF token is refused (403) with the generic error
+		// page.
+		HttpResponse<byte[]> romanian = this.site.post("/admin/import", Map.of(), "Accept", "text/html",
+				"Accept-Language", ROMANIAN);
+		assertThat(romanian.statusCode()).isEqualTo(403);
+		assertThat(
+				Jsoup.parse(new String(romanian.body(), StandardCharsets.UTF_8)).select(".error-page p").first().text())
+			.isEqualTo("Site-ul nu a putut răspunde la această cerere (eroarea 403: cererea nu poate fi servită așa cum"
+					+ " a fost trimisă).");
+		HttpResponse<byte[]> english = this.site.post("/admin/import", Map.of(), "Accept", "text/html",
+				"Accept-Language", "en");
+		assertThat(
+				Jsoup.parse(new String(english.body(), StandardCharsets.UTF_8)).select(".error-page p").first().text())
+			.isEqualTo("The site could not answer this request (error 403: the request could not be served as it was"
+					+ " sent).");
 	}
 
 	@Test

@@ -5,11 +5,15 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 
 import dev.podsite.support.Counts;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +30,26 @@ class MessageBundlesTests {
 		assertThat(romanian.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
 		for (Properties messages : new Properties[] { english, romanian }) {
 			messages.forEach((key, value) -> assertThat(value.toString().strip()).as(key.toString()).isNotEmpty());
+		}
+	}
+
+	/**
+	 * The scripts say nothing of their own: what they show comes from the page, in its
+	 * language (data- attributes filled from the bundles).
+	 */
+	@Test
+	void scriptsHaveNoWordsOfTheirOwn() throws IOException {
+		Resource[] scripts = new PathMatchingResourcePatternResolver().getResources("classpath:static/js/*.js");
+		assertThat(scripts).isNotEmpty();
+		Pattern words = Pattern.compile("\\p{L}{2,}\\s+\\p{L}{2,}");
+		for (Resource script : scripts) {
+			String code = script.getContentAsString(StandardCharsets.UTF_8)
+				.replaceAll("(?s)/\\*.*?\\*/", "")
+				.replaceAll("(?m)//.*$", "");
+			assertThat(Pattern.compile("'[^'\\n]*'|\"[^\"\\n]*\"").matcher(code).results().map(MatchResult::group))
+				.as(script.getFilename())
+				.filteredOn((literal) -> !literal.equals("'use strict'"))
+				.noneMatch((literal) -> words.matcher(literal).find());
 		}
 	}
 
