@@ -207,7 +207,8 @@ class AccessibilityBrowserTests {
 		open("/login");
 		type("username", "host");
 		type("password", "correct horse battery staple");
-		browser.findElement(By.cssSelector("form button[type=submit]")).click();
+		// The sign-in form, not the header's search.
+		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
 		new WebDriverWait(browser, Duration.ofSeconds(10))
 			.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
 	}
