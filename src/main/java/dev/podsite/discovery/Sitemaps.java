@@ -13,6 +13,7 @@ import dev.podsite.discovery.SitemapWriter.Entry;
 import dev.podsite.episode.EpisodeCatalog;
 import dev.podsite.episode.PageStamp;
 import dev.podsite.episode.People;
+import dev.podsite.search.LinkPages;
 import dev.podsite.show.CurrentShow;
 import dev.podsite.show.Show;
 import dev.podsite.support.ServedDocument;
@@ -58,6 +59,8 @@ class Sitemaps {
 
 	private final People people;
 
+	private final LinkPages links;
+
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
@@ -68,11 +71,13 @@ class Sitemaps {
 
 	private final UntilChanged<Optional<Rendered>> rendered;
 
-	Sitemaps(CurrentShow show, EpisodeCatalog episodes, People people, PlatformTransactionManager transactionManager,
-			Clock clock, SiteProperties site, SitemapProperties properties) {
+	Sitemaps(CurrentShow show, EpisodeCatalog episodes, People people, LinkPages links,
+			PlatformTransactionManager transactionManager, Clock clock, SiteProperties site,
+			SitemapProperties properties) {
 		this.show = show;
 		this.episodes = episodes;
 		this.people = people;
+		this.links = links;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.transactions.setReadOnly(true);
 		this.clock = clock;
@@ -123,6 +128,11 @@ class Sitemaps {
 		}
 		for (PageStamp page : peoplePages) {
 			pages.add(entry(page.path(), page.lastModified()));
+		}
+		// The links by site change with the episodes' notes.
+		Instant linksChanged = newest(showChanged, episodePages);
+		for (String path : this.links.paths()) {
+			pages.add(entry(path, linksChanged));
 		}
 		return pages;
 	}

@@ -3,7 +3,7 @@
  * when it last changed, and {@code /robots.txt}; each rendered once per change and served
  * from memory, like the feed.
  */
-@ApplicationModule(allowedDependencies = { "support", "show", "episode" })
+@ApplicationModule(allowedDependencies = { "support", "show", "episode", "search" })
 @NullMarked
 package dev.podsite.discovery;
 

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletRequest;
 
 import dev.podsite.episode.TimeLinks;
+import dev.podsite.search.SearchText;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.util.UrlPathHelper;
@@ -24,6 +25,10 @@ import org.springframework.web.util.UrlPathHelper;
  */
 final class PageAddresses {
 
+	/** A search's text as it searches it, and its page. */
+	private static final List<Parameter> SEARCH = List.of(new Parameter("q", SearchText::spelling),
+			new Parameter("page", PageAddresses::pageNumber));
+
 	/**
 	 * The parameters each page reads, in the order its address lists them. A feature that
 	 * reads a new one (a time link's {@code t} on an episode's page, a search's
@@ -33,7 +38,7 @@ final class PageAddresses {
 			List.of(new Parameter("season", PageAddresses::number), new Parameter("type", PageAddresses::lowerCase),
 					new Parameter("page", PageAddresses::pageNumber)),
 			"/episodes/*", List.of(new Parameter("t", PageAddresses::moment)), "/people", List.of(), "/people/*",
-			List.of(new Parameter("page", PageAddresses::pageNumber)));
+			List.of(new Parameter("page", PageAddresses::pageNumber)), "/search", SEARCH, "/links", SEARCH);
 
 	// Parameters that name a moment of a page, not a page of its own.
 	private static final Set<String> WITHIN_THE_PAGE = Set.of("t");

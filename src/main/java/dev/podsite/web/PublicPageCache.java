@@ -43,9 +43,12 @@ class PublicPageCache extends OncePerRequestFilter {
 
 	/**
 	 * The pages kept: the show page, the episode list, every episode's page, the people
-	 * and every person's page.
+	 * and every person's page, searches and the links (the least recently asked out
+	 * first, so made-up searches cost a render each and push out only each other's
+	 * pages).
 	 */
-	static final String[] PUBLIC_PAGES = { "/", "/episodes", "/episodes/*", "/people", "/people/*" };
+	static final String[] PUBLIC_PAGES = { "/", "/episodes", "/episodes/*", "/people", "/people/*", "/search",
+			"/links" };
 
 	// A day: caches absorb made-up addresses, and a parameter a later version reads is
 	// not dropped for long by a redirect a browser kept.

@@ -2,7 +2,7 @@
  * What every public page shares: the layout's model, and the pages kept in memory between
  * changes.
  */
-@ApplicationModule(allowedDependencies = { "support", "show", "episode" })
+@ApplicationModule(allowedDependencies = { "support", "show", "episode", "search" })
 @NullMarked
 package dev.podsite.web;
 

@@ -147,7 +147,8 @@ class AdminBrowserTests {
 		String loginPage = browser.getCurrentUrl();
 		type("username", username);
 		type("password", password);
-		browser.findElement(By.cssSelector("form button[type=submit]")).click();
+		// The sign-in form, not the header's search.
+		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
 		new WebDriverWait(browser, Duration.ofSeconds(10))
 			.until(ExpectedConditions.not(ExpectedConditions.urlToBe(loginPage)));
 	}

@@ -50,9 +50,10 @@ class SitemapIndexTests {
 		assertThat(index.getDocumentElement().getLocalName()).isEqualTo("sitemapindex");
 		assertThat(index.getDocumentElement().getNamespaceURI()).isEqualTo(SitemapTests.NAMESPACE);
 		assertValid(index, "sitemap");
-		// The show, the list, 12 episodes and the people: 15 addresses, 5 a sitemap.
+		// The show, the list, 12 episodes, the people and the links: 16 addresses, 5 a
+		// sitemap.
 		assertThat(locations(index, "sitemap")).containsExactly(SITE + "/sitemaps/1.xml", SITE + "/sitemaps/2.xml",
-				SITE + "/sitemaps/3.xml");
+				SITE + "/sitemaps/3.xml", SITE + "/sitemaps/4.xml");
 		List<String> pages = new ArrayList<>();
 		for (String sitemap : locations(index, "sitemap")) {
 			Document part = xml(http.body(sitemap.substring(SITE.length())));
@@ -61,9 +62,9 @@ class SitemapIndexTests {
 			assertThat(locations(part, "url")).hasSizeLessThanOrEqualTo(5);
 			pages.addAll(locations(part, "url"));
 		}
-		assertThat(pages).doesNotHaveDuplicates().hasSize(15).contains(SITE + "/", SITE + "/episodes");
+		assertThat(pages).doesNotHaveDuplicates().hasSize(16).contains(SITE + "/", SITE + "/episodes");
 		assertThat(pages.stream().filter((page) -> page.startsWith(SITE + "/episodes/"))).hasSize(12);
-		assertThat(http.get("/sitemaps/4.xml").statusCode()).isEqualTo(404);
+		assertThat(http.get("/sitemaps/5.xml").statusCode()).isEqualTo(404);
 		String etag = http.get("/sitemaps/2.xml").headers().firstValue("ETag").orElseThrow();
 		assertThat(http.get("/sitemaps/2.xml", "If-None-Match", etag).statusCode()).isEqualTo(304);
 	}

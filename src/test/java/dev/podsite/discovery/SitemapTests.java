@@ -118,7 +118,8 @@ class SitemapTests {
 		assertThat(sitemap.getDocumentElement().getLocalName()).isEqualTo("urlset");
 		assertThat(sitemap.getDocumentElement().getNamespaceURI()).isEqualTo(NAMESPACE);
 		assertThat(locations(sitemap, "url")).containsExactlyInAnyOrder(SITE + "/", SITE + "/episodes",
-				SITE + "/episodes/one", SITE + "/episodes/two", SITE + "/people", SITE + "/people/ann-guest");
+				SITE + "/episodes/one", SITE + "/episodes/two", SITE + "/people", SITE + "/people/ann-guest",
+				SITE + "/links");
 		assertValid(sitemap, "url");
 		// Each address is the page's one address: it answers there, not with a redirect.
 		for (String location : locations(sitemap, "url")) {
@@ -212,7 +213,7 @@ class SitemapTests {
 		Set<String> locations = new TreeSet<>(locations(xml(this.http.body("/sitemap.xml")), "url"));
 		assertThat(locations).contains(SITE + "/episodes", SITE + "/episodes?page=2", SITE + "/episodes?page=3")
 			.doesNotContain(SITE + "/episodes?page=4")
-			.hasSize(1 + 3 + 45 + 1);
+			.hasSize(1 + 3 + 45 + 1 + 1);
 		assertThat(this.http.get("/episodes?page=3").statusCode()).isEqualTo(200);
 		assertThat(this.http.get("/episodes?page=4").statusCode()).isEqualTo(404);
 	}
@@ -281,7 +282,7 @@ class SitemapTests {
 		assertThat(changed.statusCode()).isEqualTo(200);
 		assertThat(locations(xml(changed.body()), "url")).contains(SITE + "/episodes/fresh")
 			.noneMatch((location) -> location.contains("episode-1-"))
-			.hasSize(1 + 1 + 3 + 1);
+			.hasSize(1 + 1 + 3 + 1 + 1);
 	}
 
 	@Test

@@ -53,7 +53,9 @@ class AccessibilityBrowserTests {
 			Page.of("episode at a moment, transcript open", "/episodes/" + ListenerSite.FULL_EPISODE + "?t=754",
 					(browser) -> browser.findElement(By.cssSelector(".transcript summary")).click()),
 			Page.of("episode without audio", "/episodes/" + ListenerSite.TEXT_EPISODE), Page.of("people", "/people"),
-			Page.of("person", "/people/" + ListenerSite.GUEST), Page.error("not found", "/episodes/no-such-episode"),
+			Page.of("person", "/people/" + ListenerSite.GUEST), Page.of("search form", "/search"),
+			Page.of("search results", "/search?q=ownership"), Page.of("search, nothing found", "/search?q=ownershp"),
+			Page.of("links", "/links"), Page.error("not found", "/episodes/no-such-episode"),
 			Page.of("sign-in", "/login"), Page.of("sign-in refused", "/login?error"), Page.host("dashboard", "/admin"),
 			Page.host("episodes", "/admin/episodes"), Page.host("episodes searched", "/admin/episodes?q=own"),
 			Page.host("new episode", "/admin/episodes/new"),
@@ -205,7 +207,8 @@ class AccessibilityBrowserTests {
 		open("/login");
 		type("username", "host");
 		type("password", "correct horse battery staple");
-		browser.findElement(By.cssSelector("form button[type=submit]")).click();
+		// The sign-in form, not the header's search.
+		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
 		new WebDriverWait(browser, Duration.ofSeconds(10))
 			.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
 	}

@@ -2,6 +2,7 @@ package dev.podsite.web;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -90,6 +91,17 @@ class HtmlValidityTests {
 		new SiteData(this.context).storeTimeline(withTimeline, TestTimelines.chapters(12), TestTimelines.cues(2000, 3));
 		pages.add(save("episode-with-timeline", "/episodes/" + withTimeline));
 		pages.add(save("episode-at-a-moment", "/episodes/" + withTimeline + "?t=754"));
+		pages.add(save("search-form", "/search"));
+		pages.add(save("search-no-words", "/search?q=%22%22+-"));
+		pages.add(save("search-nothing", "/search?q=zzqxv"));
+		for (String words : List.of("SELECT content FROM episode_search",
+				"SELECT search FROM episode_transcript_window")) {
+			String word = this.jdbc.queryForObject(
+					"SELECT word FROM ts_stat('" + words + "') ORDER BY ndoc DESC, word LIMIT 1", String.class);
+			pages.add(save("search-" + pages.size(), "/search?q=" + URLEncoder.encode(word, StandardCharsets.UTF_8)));
+		}
+		pages.add(save("links", "/links"));
+		pages.add(save("links-found", "/links?q=a"));
 		pages.add(save("people", "/people"));
 		for (String slug : this.jdbc.queryForList("SELECT slug FROM person ORDER BY id", String.class)) {
 			pages.add(save("person-" + slug, "/people/" + slug));
