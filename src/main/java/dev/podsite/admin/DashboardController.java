@@ -1,10 +1,12 @@
 package dev.podsite.admin;
 
+import java.net.URI;
 import java.util.Objects;
 
 import dev.podsite.episode.EpisodeEditor;
 import dev.podsite.feedimport.FeedImportProperties;
 import dev.podsite.feedimport.FeedImporter;
+import dev.podsite.feedimport.FeedMove;
 import dev.podsite.feedimport.ImportHistory;
 import dev.podsite.feedimport.ImportRun;
 import dev.podsite.feedimport.ImportStatus;
@@ -45,8 +47,11 @@ class DashboardController {
 
 	@GetMapping("/admin")
 	String dashboard(Model model) {
-		model.addAttribute("feedUrl", this.feed.url().toString());
-		String scheme = this.feed.url().getScheme();
+		FeedMove move = this.importer.move().orElse(null);
+		URI feedUrl = (move != null) ? URI.create(move.to()) : this.feed.url();
+		model.addAttribute("feedUrl", feedUrl.toString());
+		model.addAttribute("feedMove", move);
+		String scheme = feedUrl.getScheme();
 		model.addAttribute("feedOnTheWeb", scheme != null && scheme.startsWith("http"));
 		model.addAttribute("runs", this.imports.recent());
 		model.addAttribute("backoff", this.importer.backoff());
