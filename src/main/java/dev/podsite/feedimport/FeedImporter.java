@@ -181,8 +181,9 @@ public class FeedImporter {
 				run.unchanged(HostNotice.of("import.sameBytes"), this.clock.instant());
 			}
 			else {
-				FeedReader.ReadFeed read = FeedReader.parse(fetched, this.properties.maxItems(),
-						this.properties.maxElements());
+				FeedReader.ReadFeed read = FeedPages.readAll(fetched,
+						FeedReader.parse(fetched, this.properties.maxItems(), this.properties.maxElements()),
+						this.fetcher, this.properties, budget);
 				URI newFeedUrl = FeedReader.newFeedUrl(read.feed());
 				if (newFeedUrl != null) {
 					moves.propose(newFeedUrl, FeedMove.NEW_FEED_URL);
