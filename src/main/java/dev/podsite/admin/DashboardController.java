@@ -10,6 +10,7 @@ import dev.podsite.feedimport.FeedMove;
 import dev.podsite.feedimport.ImportHistory;
 import dev.podsite.feedimport.ImportRun;
 import dev.podsite.feedimport.ImportStatus;
+import dev.podsite.feedpublish.FeedMoveAnnouncement;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,8 +36,11 @@ class DashboardController {
 
 	private final AdminMessages messages;
 
+	private final FeedMoveAnnouncement announcement;
+
 	DashboardController(FeedImportProperties feed, FeedImporter importer, ImportHistory imports, EpisodeEditor episodes,
-			SignInThrottle signIns, AdminMessages messages) {
+			SignInThrottle signIns, AdminMessages messages, FeedMoveAnnouncement announcement) {
+		this.announcement = announcement;
 		this.messages = messages;
 		this.feed = feed;
 		this.importer = importer;
@@ -51,6 +55,7 @@ class DashboardController {
 		URI feedUrl = (move != null) ? URI.create(move.to()) : this.feed.url();
 		model.addAttribute("feedUrl", feedUrl.toString());
 		model.addAttribute("feedMove", move);
+		model.addAttribute("announcedMove", this.announcement.current().orElse(null));
 		String scheme = feedUrl.getScheme();
 		model.addAttribute("feedOnTheWeb", scheme != null && scheme.startsWith("http"));
 		model.addAttribute("runs", this.imports.recent());
