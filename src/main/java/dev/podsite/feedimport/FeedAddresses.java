@@ -20,6 +20,11 @@ final class FeedAddresses {
 				&& port(a) == port(b) && path(a).equals(path(b)) && Objects.equals(a.getRawQuery(), b.getRawQuery());
 	}
 
+	static boolean isWeb(URI url) {
+		String scheme = lower(url.getScheme());
+		return scheme.equals("http") || scheme.equals("https");
+	}
+
 	/** Whether {@code url} is the site's own feed, whatever its scheme. */
 	static boolean isOwnFeed(URI url, URI ownFeed) {
 		return lower(url.getHost()).equals(lower(ownFeed.getHost())) && path(url.normalize()).equals(path(ownFeed));

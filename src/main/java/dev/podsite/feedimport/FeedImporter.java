@@ -352,7 +352,9 @@ public class FeedImporter {
 		}
 
 		void propose(URI to, String reason) {
-			if (FeedAddresses.same(this.current, to)) {
+			// A file is the operator's own copy of a feed, named in the configuration:
+			// only a feed on the web moves.
+			if (!FeedAddresses.isWeb(this.current) || FeedAddresses.same(this.current, to)) {
 				return;
 			}
 			if (FeedAddresses.isOwnFeed(to, FeedImporter.this.ownFeed)) {

@@ -35,7 +35,9 @@ final class FeedPages {
 	static FeedReader.ReadFeed readAll(FetchedFeed first, FeedReader.ReadFeed firstRead, FeedFetcher fetcher,
 			FeedImportProperties properties, ImportBudget budget) throws FeedImportException {
 		URI next = nextPage(firstRead, first.url());
-		if (next == null) {
+		// A file is the operator's own copy of a feed: its pages on the web are not
+		// fetched, as its moves are not followed.
+		if (next == null || !FeedAddresses.isWeb(first.url())) {
 			return firstRead;
 		}
 		List<SyndEntry> entries = new ArrayList<>(firstRead.feed().getEntries());

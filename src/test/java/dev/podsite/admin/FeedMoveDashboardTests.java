@@ -52,9 +52,9 @@ class FeedMoveDashboardTests {
 		recordMove(this.feed.url().toString());
 		String english = moveNotice("en");
 		assertThat(english).startsWith("The feed moved to " + NEW + " on 14 Mar 2026, ")
-			.endsWith("(HTTP 301 Moved Permanently). It was at " + OLD + " before.");
+			.endsWith("(HTTP 301 Moved Permanently); it was at " + OLD + " before the move.");
 		assertThat(moveNotice("ro")).startsWith("Fluxul s-a mutat la " + NEW + " pe 14 mar")
-			.endsWith("(HTTP 301 Moved Permanently). Înainte era la " + OLD + ".");
+			.endsWith("(HTTP 301 Moved Permanently); înainte de mutare era la " + OLD + ".");
 		assertThat(Jsoup.parse(dashboard("en")).selectFirst("main a[href=" + NEW + "]")).as("the address imported")
 			.isNotNull();
 	}

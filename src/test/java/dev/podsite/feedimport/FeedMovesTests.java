@@ -2,6 +2,7 @@ package dev.podsite.feedimport;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import dev.podsite.support.SiteProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -179,6 +181,16 @@ class FeedMovesTests {
 		assertThat(lastPath()).isEqualTo("/other.xml");
 		importFrom("/other.xml");
 		assertThat(lastPath()).isEqualTo("/other.xml");
+	}
+
+	@Test
+	void aFeedReadFromAFileDoesNotMove(@TempDir Path dir) throws Exception {
+		Path file = dir.resolve("feed.xml");
+		String xml = rss(newFeedUrl(this.host.url("/new.xml")), item("ep-1", "Episode ep-1", DATE, ""));
+		ImportRun run = this.harness.importXml(file, xml);
+		assertThat(run.getStatus()).isEqualTo(ImportStatus.SUCCEEDED);
+		assertThat(run.getWarningNotices()).isEmpty();
+		assertThat(move()).isEmpty();
 	}
 
 	private ImportRun importFrom(String path) {

@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.sun.net.httpserver.HttpHandler;
 import dev.podsite.support.Database;
+import dev.podsite.support.Fixtures;
 import dev.podsite.support.HostNotice;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -135,6 +136,14 @@ class FeedPagesTests {
 		ImportRun again = importFrom(properties);
 		assertThat(again.getStatus()).isEqualTo(ImportStatus.UNCHANGED);
 		assertThat(paths()).containsExactly("/feed.xml", "/page2.xml", "/feed.xml");
+	}
+
+	@Test
+	void aPagedFeedReadFromAFileIsNotFollowedOntoTheWeb() {
+		// Podlove Publisher's feed links its next page on the web, which tests never
+		// reach.
+		ImportRun run = this.harness.importFrom(Fixtures.feed("real/cre-chaosradio-express_podlove_german.xml"));
+		assertThat(run.getStatus()).isEqualTo(ImportStatus.SUCCEEDED);
 	}
 
 	private void threePages() {
