@@ -1,13 +1,16 @@
 package dev.podsite.admin;
 
+import java.net.URI;
 import java.util.Objects;
 
 import dev.podsite.episode.EpisodeEditor;
 import dev.podsite.feedimport.FeedImportProperties;
 import dev.podsite.feedimport.FeedImporter;
+import dev.podsite.feedimport.FeedMove;
 import dev.podsite.feedimport.ImportHistory;
 import dev.podsite.feedimport.ImportRun;
 import dev.podsite.feedimport.ImportStatus;
+import dev.podsite.feedpublish.FeedMoveAnnouncement;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,8 +36,11 @@ class DashboardController {
 
 	private final AdminMessages messages;
 
+	private final FeedMoveAnnouncement announcement;
+
 	DashboardController(FeedImportProperties feed, FeedImporter importer, ImportHistory imports, EpisodeEditor episodes,
-			SignInThrottle signIns, AdminMessages messages) {
+			SignInThrottle signIns, AdminMessages messages, FeedMoveAnnouncement announcement) {
+		this.announcement = announcement;
 		this.messages = messages;
 		this.feed = feed;
 		this.importer = importer;
@@ -45,8 +51,12 @@ class DashboardController {
 
 	@GetMapping("/admin")
 	String dashboard(Model model) {
-		model.addAttribute("feedUrl", this.feed.url().toString());
-		String scheme = this.feed.url().getScheme();
+		FeedMove move = this.importer.move().orElse(null);
+		URI feedUrl = (move != null) ? URI.create(move.to()) : this.feed.url();
+		model.addAttribute("feedUrl", feedUrl.toString());
+		model.addAttribute("feedMove", move);
+		model.addAttribute("announcedMove", this.announcement.current().orElse(null));
+		String scheme = feedUrl.getScheme();
 		model.addAttribute("feedOnTheWeb", scheme != null && scheme.startsWith("http"));
 		model.addAttribute("runs", this.imports.recent());
 		model.addAttribute("backoff", this.importer.backoff());

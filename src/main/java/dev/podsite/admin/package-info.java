@@ -1,8 +1,9 @@
 /**
  * The host's side, a web layer over the other modules: sign-in and its security, the
- * dashboard, the episode form.
+ * dashboard, the episode form, the announcement that the site's feed moves (kept by
+ * feedpublish, which owns it).
  */
-@ApplicationModule(allowedDependencies = { "support", "show", "episode", "feedimport" })
+@ApplicationModule(allowedDependencies = { "support", "show", "episode", "feedimport", "feedpublish" })
 @NullMarked
 package dev.podsite.admin;
 

@@ -115,6 +115,28 @@ class FeedFetcher {
 		return fetchHttp(url, target, validators, budget);
 	}
 
+	/**
+	 * Refuses an address a feed names for itself (a new address, its next page) unless
+	 * the feed could be fetched from it: http or https, and a public host.
+	 * @param subject what names the address, for the refusal
+	 */
+	void checkWebAddress(URI url, HostNotice subject) throws FeedImportException {
+		String scheme = (url.getScheme() != null) ? url.getScheme().toLowerCase(Locale.ROOT) : "";
+		if ((!scheme.equals("http") && !scheme.equals("https")) || url.getHost() == null) {
+			throw new FeedImportException(HostNotice.of("fetch.notWeb", subject));
+		}
+		this.guard.check(url, subject, this.feed);
+	}
+
+	/**
+	 * Fetches a later page of the feed (RFC 5005): from the web only, as the first page,
+	 * and never conditionally.
+	 */
+	FetchedFeed fetchPage(URI url, ImportBudget budget) throws FeedImportException {
+		checkWebAddress(url, HostNotice.of("fetch.at.page", url));
+		return fetchHttp(url, this.feed, null, budget);
+	}
+
 	private FetchedFeed fetchFile(URI url) throws FeedImportException {
 		// file:feeds/show.xml (relative to the working directory) as well as
 		// file:///abs/show.xml
@@ -136,6 +158,11 @@ class FeedFetcher {
 		FetchDeadline deadline = FetchDeadline
 			.after((left.compareTo(this.totalTimeout) < 0) ? left : this.totalTimeout);
 		URI current = url;
+		// Only permanent redirects from the address asked for move it: a 302 or 307 on
+		// the
+		// way, and the hops after it are for this fetch only.
+		FetchedFeed.PermanentRedirect movedTo = null;
+		boolean permanentSoFar = true;
 		this.guard.check(url, target.at(url), target);
 		for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
 			HttpResponse<InputStream> response = send(current, target, deadline, validators, budget);
@@ -145,7 +172,7 @@ class FeedFetcher {
 			if (status == 304 && validators != null) {
 				closeQuietly(response.body());
 				return FetchedFeed.notModified(current, (etag != null) ? etag : validators.etag(),
-						(lastModified != null) ? lastModified : validators.lastModified());
+						(lastModified != null) ? lastModified : validators.lastModified(), movedTo);
 			}
 			if (status >= 300 && status < 400 && status != 304) {
 				String location = response.headers().firstValue("Location").orElse(null);
@@ -154,6 +181,10 @@ class FeedFetcher {
 				current = redirectTarget(from, target, status, location);
 				if (hop < MAX_REDIRECTS) {
 					this.guard.check(current, HostNotice.of("fetch.redirectsTo", target.at(from), current), target);
+				}
+				permanentSoFar = permanentSoFar && (status == 301 || status == 308);
+				if (permanentSoFar) {
+					movedTo = new FetchedFeed.PermanentRedirect(current, status);
 				}
 				continue;
 			}
@@ -172,7 +203,7 @@ class FeedFetcher {
 				if (!watch.finishedInTime()) {
 					throw timedOut(current, target, budget, null);
 				}
-				return new FetchedFeed(current, bytes, contentType, etag, lastModified, false);
+				return new FetchedFeed(current, bytes, contentType, etag, lastModified, false, movedTo);
 			}
 			catch (IOException ex) {
 				if (deadline.isOver()) {

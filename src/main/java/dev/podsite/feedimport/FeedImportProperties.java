@@ -25,23 +25,37 @@ import org.springframework.util.unit.DataSize;
  * longer ones are cut, with a warning
  * @param importTimeout how long one import may take, from the fetch to the commit; an
  * import that takes longer is stopped and changes nothing
+ * @param maxPages the most pages a paged feed (RFC 5005, atom:link rel="next") may be
+ * split over; a feed with more is refused, as reading part of it would hide the episodes
+ * of the pages left unread
+ * @param maxTotalBytes the most bytes all pages of a paged feed may hold together, after
+ * decompression; a feed with more is refused
  */
 @ConfigurationProperties("podsite.feed")
 public record FeedImportProperties(URI url, @DefaultValue("PT15M") Duration refresh,
 		@DefaultValue("true") boolean schedule, @DefaultValue("50MB") DataSize maxBytes,
 		@DefaultValue("false") boolean allowPrivateAddresses, @DefaultValue("20000") int maxItems,
 		@DefaultValue("1000000") int maxElements, @DefaultValue("1MB") DataSize maxNotesBytes,
-		@DefaultValue("PT5M") Duration importTimeout) {
+		@DefaultValue("PT5M") Duration importTimeout, @DefaultValue("100") int maxPages,
+		@DefaultValue("200MB") DataSize maxTotalBytes) {
 
 	@ConstructorBinding
 	public FeedImportProperties {
+	}
+
+	/** The default limits of a paged feed. */
+	public FeedImportProperties(URI url, Duration refresh, boolean schedule, DataSize maxBytes,
+			boolean allowPrivateAddresses, int maxItems, int maxElements, DataSize maxNotesBytes,
+			Duration importTimeout) {
+		this(url, refresh, schedule, maxBytes, allowPrivateAddresses, maxItems, maxElements, maxNotesBytes,
+				importTimeout, 100, DataSize.ofMegabytes(200));
 	}
 
 	/** The default limits of a feed's items, elements, notes and time. */
 	public FeedImportProperties(URI url, Duration refresh, boolean schedule, DataSize maxBytes,
 			boolean allowPrivateAddresses) {
 		this(url, refresh, schedule, maxBytes, allowPrivateAddresses, 20_000, 1_000_000, DataSize.ofMegabytes(1),
-				Duration.ofMinutes(5));
+				Duration.ofMinutes(5), 100, DataSize.ofMegabytes(200));
 	}
 
 	/** Private addresses refused, as by default. */

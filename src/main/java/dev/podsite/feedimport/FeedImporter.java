@@ -23,6 +23,7 @@ import dev.podsite.show.ShowStore;
 import dev.podsite.support.Counts;
 import dev.podsite.support.Hashes;
 import dev.podsite.support.HostNotice;
+import dev.podsite.support.SiteProperties;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,9 +78,13 @@ public class FeedImporter {
 
 	private final MediaFileImport files;
 
+	/** The site's own feed: a source that says it moved there is not followed. */
+	private final URI ownFeed;
+
 	FeedImporter(FeedImportProperties properties, FeedFetcher fetcher, ShowStore shows, FeedEpisodes episodes,
 			FeedState state, ImportRunRepository runs, TransactionTemplate transactions, DataSource dataSource,
-			Clock clock, MediaFileImport files) {
+			Clock clock, MediaFileImport files, SiteProperties site) {
+		this.ownFeed = URI.create(site.url("/feed.xml"));
 		this.properties = properties;
 		this.fetcher = fetcher;
 		this.shows = shows;
@@ -114,6 +119,14 @@ public class FeedImporter {
 		}).orElseGet(this::skipped);
 	}
 
+	/**
+	 * Where the feed moved for good, for the dashboard: empty when it did not, or when
+	 * the configured address changed since.
+	 */
+	public Optional<FeedMove> move() {
+		return this.state.move(this.properties.url().toString());
+	}
+
 	/** How the site backs off a feed that keeps failing, for the dashboard. */
 	public ImportBackoff backoff() {
 		return this.state.backoff();
@@ -146,7 +159,8 @@ public class FeedImporter {
 		ImportBudget budget = ImportBudget.startingNow(this.properties.importTimeout());
 		Instant started = this.clock.instant();
 		this.runs.deleteStartedBefore(started.minus(KEEP_RUNS));
-		URI url = this.properties.url();
+		URI configured = this.properties.url();
+		URI url = this.state.move(configured.toString()).map((move) -> URI.create(move.to())).orElse(configured);
 		ImportRun run = this.runs.save(ImportRun.start(url.toString(), false, started));
 		try {
 			// Ask for changes only when what is stored is that feed's: not the demo.
@@ -154,6 +168,12 @@ public class FeedImporter {
 					: Optional.empty();
 			FetchedFeed fetched = this.fetcher.fetch(url, validators.orElse(null), budget);
 			String hash = contentHash(fetched);
+			FeedMoves moves = new FeedMoves(configured, url);
+			if (fetched.movedTo() != null) {
+				moves.propose(fetched.movedTo().to(), String.valueOf(fetched.movedTo().status()));
+			}
+			// The validators belong to the address the body came from for good.
+			URI validatorsUrl = moves.current();
 			if (fetched.notModified()) {
 				run.unchanged(HostNotice.of("import.notModified"), this.clock.instant());
 			}
@@ -161,15 +181,21 @@ public class FeedImporter {
 				run.unchanged(HostNotice.of("import.sameBytes"), this.clock.instant());
 			}
 			else {
-				FeedReader.ReadFeed read = FeedReader.parse(fetched, this.properties.maxItems(),
-						this.properties.maxElements());
+				FeedReader.ReadFeed read = FeedPages.readAll(fetched,
+						FeedReader.parse(fetched, this.properties.maxItems(), this.properties.maxElements()),
+						this.fetcher, this.properties, budget);
+				URI newFeedUrl = FeedReader.newFeedUrl(read.feed());
+				if (newFeedUrl != null) {
+					moves.propose(newFeedUrl, FeedMove.NEW_FEED_URL);
+				}
 				budget.check();
 				ImportedFeed feed = FeedMapper.map(read, url, this.properties.maxNotesBytes().toBytes(), budget);
 				refuseToEmptyTheSite(feed);
 				write(run, feed, url.toString(), false, budget);
 			}
-			this.state.succeeded(url.toString(), new FeedState.Validators(fetched.etag(), fetched.lastModified(),
-					fetched.notModified() ? validators.get().contentHash() : hash));
+			this.state.succeeded(validatorsUrl.toString(), new FeedState.Validators(fetched.etag(),
+					fetched.lastModified(), fetched.notModified() ? validators.get().contentHash() : hash));
+			run.warned(moves.follow());
 		}
 		catch (FeedImportException ex) {
 			run.failed(ex.reason(), ex.httpStatus(), this.clock.instant());
@@ -299,6 +325,69 @@ public class FeedImporter {
 		run.succeeded(counts, warnings, this.clock.instant());
 		log.info("Imported {}: {} new, {} updated, {} unchanged, {} hidden, {} warnings", run.getFeedUrl(),
 				counts.created(), counts.updated(), counts.unchanged(), counts.hidden(), warnings.size());
+	}
+
+	/**
+	 * The moves a fetch of the feed announced (a permanent redirect, then the feed's
+	 * itunes:new-feed-url), each checked as the configured address is, and followed once
+	 * the import succeeded.
+	 */
+	private final class FeedMoves {
+
+		private final URI configured;
+
+		private URI current;
+
+		private final List<FeedMove> accepted = new ArrayList<>();
+
+		private final List<HostNotice> notices = new ArrayList<>();
+
+		FeedMoves(URI configured, URI current) {
+			this.configured = configured;
+			this.current = current;
+		}
+
+		URI current() {
+			return this.current;
+		}
+
+		void propose(URI to, String reason) {
+			// A file is the operator's own copy of a feed, named in the configuration:
+			// only a feed on the web moves.
+			if (!FeedAddresses.isWeb(this.current) || FeedAddresses.same(this.current, to)) {
+				return;
+			}
+			if (FeedAddresses.isOwnFeed(to, FeedImporter.this.ownFeed)) {
+				log.warn("The feed at {} says it moved to {}, the site's own feed: not followed", this.current, to);
+				this.notices.add(HostNotice.of("import.move.ownFeed", this.current, to));
+				return;
+			}
+			try {
+				FeedImporter.this.fetcher.checkWebAddress(to, HostNotice.of("import.move.subject", this.current, to));
+			}
+			catch (FeedImportException ex) {
+				log.warn("The feed at {} says it moved to {}, which is refused: {}", this.current, to,
+						ex.reason().english());
+				this.notices.add(HostNotice.of("import.move.refused", ex.reason()));
+				return;
+			}
+			this.accepted
+				.add(new FeedMove(this.current.toString(), to.toString(), FeedImporter.this.clock.instant(), reason));
+			this.current = to;
+		}
+
+		/** Records the moves, and says what they did. */
+		List<HostNotice> follow() {
+			for (FeedMove move : this.accepted) {
+				FeedImporter.this.state.moved(this.configured.toString(), move);
+				log.info("The feed moved from {} to {} ({}): the site imports from the new address now", move.from(),
+						move.to(), move.reason());
+				this.notices.add(HostNotice.of("import.move.followed", move.from(), move.to(),
+						HostNotice.of("import.move.reason." + move.reason())));
+			}
+			return this.notices;
+		}
+
 	}
 
 	private ImportRun skipped() {

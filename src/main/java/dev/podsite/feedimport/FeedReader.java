@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.rometools.modules.itunes.FeedInformation;
 import com.rometools.modules.itunes.ITunes;
 import com.rometools.rome.feed.WireFeed;
 import com.rometools.rome.feed.synd.SyndEntry;
@@ -149,6 +152,22 @@ final class FeedReader {
 		WireFeedInput input = new RawTextKeepingInput();
 		input.setAllowDoctypes(false);
 		return new SyndFeedImpl(input.build(new StringReader(xml)), true);
+	}
+
+	/**
+	 * The address the feed says it moved to ({@code itunes:new-feed-url}), or null.
+	 */
+	static @Nullable URI newFeedUrl(SyndFeed feed) {
+		if (!(feed.getModule(ITunes.URI) instanceof FeedInformation itunes) || itunes.getNewFeedUrl() == null
+				|| itunes.getNewFeedUrl().isBlank()) {
+			return null;
+		}
+		try {
+			return new URI(itunes.getNewFeedUrl().strip());
+		}
+		catch (URISyntaxException ex) {
+			return null;
+		}
 	}
 
 	/**

@@ -96,6 +96,35 @@ class FeedState {
 		return (wait.compareTo(longest) > 0) ? longest : wait;
 	}
 
+	/**
+	 * The move recorded for the configured address {@code configured}; a move found for
+	 * another configured address no longer applies, as the operator's setting wins.
+	 */
+	Optional<FeedMove> move(String configured) {
+		return this.jdbc.sql("""
+				SELECT moved_from, moved_to, moved_at, move_reason FROM feed_state
+				WHERE moved_for = :configured AND moved_to IS NOT NULL
+				""")
+			.param("configured", configured)
+			.query((row, i) -> new FeedMove(row.getString("moved_from"), row.getString("moved_to"),
+					row.getTimestamp("moved_at").toInstant(), row.getString("move_reason")))
+			.optional();
+	}
+
+	/** Records that the feed found for {@code configured} moved for good. */
+	void moved(String configured, FeedMove move) {
+		this.jdbc.sql("""
+				UPDATE feed_state SET moved_for = :configured, moved_from = :from, moved_to = :to,
+					moved_at = :at, move_reason = :reason
+				""")
+			.param("configured", configured)
+			.param("from", move.from())
+			.param("to", move.to())
+			.param("at", Timestamp.from(move.at()))
+			.param("reason", move.reason())
+			.update();
+	}
+
 	/** For the dashboard: the failures in a row and when the next attempt is due. */
 	ImportBackoff backoff() {
 		return this.jdbc.sql("SELECT consecutive_failures, next_attempt_at FROM feed_state")

@@ -114,6 +114,16 @@ public class ImportRun {
 		this.finishedAt = now;
 	}
 
+	/** Adds warnings to a run that ended without failing: a move of the feed. */
+	void warned(List<HostNotice> more) {
+		if (more.isEmpty()) {
+			return;
+		}
+		List<HostNotice> all = new ArrayList<>(getWarningNotices());
+		all.addAll(more);
+		this.warningNotices = capped(all);
+	}
+
 	void failed(HostNotice reason, Instant now) {
 		failed(reason, null, now);
 	}

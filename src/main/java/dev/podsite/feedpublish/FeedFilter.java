@@ -1,10 +1,16 @@
 package dev.podsite.feedpublish;
 
+import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 import dev.podsite.support.DocumentFilter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.CacheControl;
 
@@ -24,11 +30,30 @@ class FeedFilter extends DocumentFilter {
 		.staleWhileRevalidate(Duration.ofMinutes(1))
 		.getHeaderValue();
 
+	private final transient Supplier<Optional<URI>> movedTo;
+
 	/**
 	 * @param feed the feed as it is now, empty while the site has no show yet
+	 * @param movedTo where the feed moved, once the host's announced move took effect
 	 */
-	FeedFilter(Supplier<Optional<RenderedFeed>> feed) {
+	FeedFilter(Supplier<Optional<RenderedFeed>> feed, Supplier<Optional<URI>> movedTo) {
 		super(CONTENT_TYPE, CACHE_CONTROL, feed);
+		this.movedTo = movedTo;
+	}
+
+	@Override
+	protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws IOException, ServletException {
+		Optional<URI> moved = this.movedTo.get();
+		boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+		if (moved.isEmpty() || !read) {
+			super.doFilter(request, response, chain);
+			return;
+		}
+		// For good: apps that follow a 301 update the feed's address they keep.
+		response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
+		response.setHeader("Location", moved.get().toString());
+		response.setHeader("Cache-Control", CACHE_CONTROL);
 	}
 
 }

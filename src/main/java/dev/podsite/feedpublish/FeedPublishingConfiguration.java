@@ -13,8 +13,9 @@ class FeedPublishingConfiguration {
 	 * sessions and security.
 	 */
 	@Bean
-	FilterRegistrationBean<FeedFilter> feedFilter(PublishedFeed feed) {
-		FilterRegistrationBean<FeedFilter> registration = new FilterRegistrationBean<>(new FeedFilter(feed::get));
+	FilterRegistrationBean<FeedFilter> feedFilter(PublishedFeed feed, FeedMoveAnnouncement move) {
+		FilterRegistrationBean<FeedFilter> registration = new FilterRegistrationBean<>(
+				new FeedFilter(feed::get, move::redirectNow));
 		registration.addUrlPatterns("/feed.xml");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		registration.setName("feed");

@@ -1,5 +1,6 @@
 package dev.podsite.feedpublish;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,7 +63,21 @@ class FeedRenderer {
 	 */
 	byte[] render(Show show, List<dev.podsite.episode.Person> people, List<Episode> episodes,
 			@Nullable Instant lastBuildDate) {
+		return render(show, people, episodes, lastBuildDate, null);
+	}
+
+	/**
+	 * @param newFeedUrl where the host announced the feed moves, said to apps with
+	 * {@code itunes:new-feed-url}; null when it stays
+	 */
+	byte[] render(Show show, List<dev.podsite.episode.Person> people, List<Episode> episodes,
+			@Nullable Instant lastBuildDate, @Nullable URI newFeedUrl) {
 		Channel channel = channel(show, people, lastBuildDate);
+		if (newFeedUrl != null) {
+			List<Element> tags = new ArrayList<>(channel.getForeignMarkup());
+			tags.add(new Element("new-feed-url", ITUNES).setText(newFeedUrl.toString()));
+			channel.setForeignMarkup(tags);
+		}
 		List<Item> items = new ArrayList<>(episodes.size());
 		for (Episode episode : episodes) {
 			items.add(item(episode));

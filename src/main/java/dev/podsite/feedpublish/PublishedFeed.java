@@ -46,8 +46,12 @@ class PublishedFeed {
 
 	private final UntilChanged<Optional<RenderedFeed>> rendered;
 
+	private final FeedMoveAnnouncement move;
+
 	PublishedFeed(CurrentShow show, EpisodeCatalog episodes, People people,
-			PlatformTransactionManager transactionManager, Clock clock, SiteProperties site) {
+			PlatformTransactionManager transactionManager, Clock clock, SiteProperties site,
+			FeedMoveAnnouncement move) {
+		this.move = move;
 		this.show = show;
 		this.episodes = episodes;
 		this.people = people;
@@ -78,8 +82,10 @@ class PublishedFeed {
 			Instant now = this.clock.instant();
 			List<Episode> published = this.episodes.publishedWithAudio(now);
 			Instant lastChange = latest(current.get().getUpdatedAt(), this.episodes.lastUpdate().orElse(null));
-			RenderedFeed feed = RenderedFeed.of(this.renderer.render(current.get(),
-					this.people.ofShow(current.get().getId()), published, lastChange), lastChange, published.size());
+			RenderedFeed feed = RenderedFeed.of(
+					this.renderer.render(current.get(), this.people.ofShow(current.get().getId()), published,
+							lastChange, this.move.current().map(FeedMoveAnnouncement.Announced::newUrl).orElse(null)),
+					lastChange, published.size());
 			log.info("Rendered the feed: {} items, {} KB ({} KB gzipped) in {} ms", feed.items(),
 					feed.xml().length / 1024, feed.gzipped().length / 1024, (System.nanoTime() - started) / 1_000_000);
 			return new Expiring<>(Optional.of(feed), this.episodes.nextPublicationAfter(now).orElse(null));

@@ -42,6 +42,15 @@ final class HostSession {
 		return this;
 	}
 
+	/** From now on, requests ask for pages in {@code language}, as Accept-Language. */
+	HostSession withLanguage(String language) {
+		String[] more = java.util.Arrays.copyOf(this.headers, this.headers.length + 2);
+		more[this.headers.length] = "Accept-Language";
+		more[this.headers.length + 1] = language;
+		this.headers = more;
+		return this;
+	}
+
 	/** Signs in through the sign-in form; answers the form's answer (a redirect). */
 	HttpResponse<String> signIn(String username, String password) {
 		BrowserForm form = form("/login", "/login").set("username", username).set("password", password);

@@ -77,7 +77,8 @@ public final class ImporterHarness {
 				bean(FeedState.class), bean(ImportRunRepository.class), bean(TransactionTemplate.class),
 				bean(DataSource.class), bean(Clock.class),
 				new MediaFileImport(fetcher, files, bean(EpisodeTimelines.class), bean(MediaFileState.class),
-						bean(CurrentShow.class), bean(TransactionTemplate.class), bean(Clock.class)));
+						bean(CurrentShow.class), bean(TransactionTemplate.class), bean(Clock.class)),
+				bean(SiteProperties.class));
 	}
 
 	/**

@@ -70,7 +70,8 @@ class FeedFilterTests {
 			request.addHeader(headers[i], headers[i + 1]);
 		}
 		MockHttpServletResponse response = new MockHttpServletResponse();
-		new FeedFilter(() -> Optional.of(this.feed)).doFilter(request, response, new MockFilterChain());
+		new FeedFilter(() -> Optional.of(this.feed), Optional::empty).doFilter(request, response,
+				new MockFilterChain());
 		return response;
 	}
 
