@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -47,14 +49,14 @@ class PublishedFeed {
 	private final UntilChanged<Optional<RenderedFeed>> rendered;
 
 	PublishedFeed(CurrentShow show, EpisodeCatalog episodes, People people,
-			PlatformTransactionManager transactionManager, Clock clock, SiteProperties site) {
+			PlatformTransactionManager transactionManager, Clock clock, SiteProperties site, WebSubProperties websub) {
 		this.show = show;
 		this.episodes = episodes;
 		this.people = people;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.transactions.setReadOnly(true);
 		this.clock = clock;
-		this.renderer = new FeedRenderer(site.baseUrl());
+		this.renderer = new FeedRenderer(site.baseUrl(), (websub.hub() != null) ? websub.hub().toString() : null);
 		this.rendered = new UntilChanged<>(clock);
 	}
 
@@ -63,7 +65,9 @@ class PublishedFeed {
 		return this.rendered.get(this::render);
 	}
 
+	// Before the hub hears of the change (HubNotifier).
 	@TransactionalEventListener(fallbackExecution = true)
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	void forget(SiteContentChanged change) {
 		this.rendered.invalidate();
 	}
