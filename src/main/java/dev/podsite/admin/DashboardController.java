@@ -1,5 +1,6 @@
 package dev.podsite.admin;
 
+import java.util.List;
 import java.util.Objects;
 
 import dev.podsite.episode.EpisodeEditor;
@@ -8,6 +9,7 @@ import dev.podsite.feedimport.FeedImporter;
 import dev.podsite.feedimport.ImportHistory;
 import dev.podsite.feedimport.ImportRun;
 import dev.podsite.feedimport.ImportStatus;
+import dev.podsite.feedpublish.PublishedFeedCheck;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,9 +35,12 @@ class DashboardController {
 
 	private final AdminMessages messages;
 
+	private final PublishedFeedCheck publishedCheck;
+
 	DashboardController(FeedImportProperties feed, FeedImporter importer, ImportHistory imports, EpisodeEditor episodes,
-			SignInThrottle signIns, AdminMessages messages) {
+			SignInThrottle signIns, AdminMessages messages, PublishedFeedCheck publishedCheck) {
 		this.messages = messages;
+		this.publishedCheck = publishedCheck;
 		this.feed = feed;
 		this.importer = importer;
 		this.imports = imports;
@@ -53,6 +58,12 @@ class DashboardController {
 		model.addAttribute("feedAlert", this.imports.alert().orElse(null));
 		model.addAttribute("leftTheFeed", this.episodes.leftTheFeed());
 		model.addAttribute("signInFailures", this.signIns.recentFailures());
+		// The source as stored at its last import (no fetch), ours as rendered now.
+		model.addAttribute("feedChecks",
+				List.of(new FeedCheckView("check-source", "feedcheck.source",
+						this.imports.sourceFindings().orElse(null)),
+						new FeedCheckView("check-published", "feedcheck.published",
+								this.publishedCheck.findings().orElse(null))));
 		return "admin/dashboard";
 	}
 

@@ -2,7 +2,7 @@
  * The host's side, a web layer over the other modules: sign-in and its security, the
  * dashboard, the episode form.
  */
-@ApplicationModule(allowedDependencies = { "support", "show", "episode", "feedimport" })
+@ApplicationModule(allowedDependencies = { "support", "show", "episode", "feedimport", "feedpublish" })
 @NullMarked
 package dev.podsite.admin;
 

@@ -167,6 +167,7 @@ public class FeedImporter {
 				ImportedFeed feed = FeedMapper.map(read, url, this.properties.maxNotesBytes().toBytes(), budget);
 				refuseToEmptyTheSite(feed);
 				write(run, feed, url.toString(), false, budget);
+				this.state.checked(read.findings());
 			}
 			this.state.succeeded(url.toString(), new FeedState.Validators(fetched.etag(), fetched.lastModified(),
 					fetched.notModified() ? validators.get().contentHash() : hash));
