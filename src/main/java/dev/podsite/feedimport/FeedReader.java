@@ -61,7 +61,8 @@ final class FeedReader {
 	 * @param findings what directories would flag in the feed (FeedCheck), read from the
 	 * same document
 	 */
-	record ReadFeed(SyndFeed feed, List<HostNotice> warnings, List<FeedFinding> findings) {
+	record ReadFeed(SyndFeed feed, List<HostNotice> warnings, List<FeedFinding> findings,
+			WebSubSubscriptions.@Nullable HubLink hub) {
 	}
 
 	/** Without limits of items or elements: for the bundled snapshot and tests. */
@@ -88,7 +89,7 @@ final class FeedReader {
 		while (true) {
 			try {
 				RawTextKeepingInput input = new RawTextKeepingInput(fetched.body().length);
-				return new ReadFeed(build(input, xml), warnings, input.findings);
+				return new ReadFeed(build(input, xml), warnings, input.findings, input.hub);
 			}
 			catch (ParsingFeedException ex) {
 				String prefix = unboundWellKnownPrefix(ex);
@@ -182,6 +183,8 @@ final class FeedReader {
 
 		private List<FeedFinding> findings = List.of();
 
+		private WebSubSubscriptions.@Nullable HubLink hub;
+
 		RawTextKeepingInput(long bytes) {
 			super(false, Locale.US);
 			this.bytes = bytes;
@@ -191,6 +194,7 @@ final class FeedReader {
 		public WireFeed build(Document document) throws FeedException {
 			// The document as the source wrote it, before anything is added to it.
 			this.findings = FeedCheck.check(document, this.bytes);
+			this.hub = WebSubSubscriptions.HubLink.of(document);
 			List<Element> durations = new ArrayList<>();
 			for (Element element : document.getDescendants(Filters.element())) {
 				// Also the old URI, capitalised .../DTDs/..., that Rome reads.

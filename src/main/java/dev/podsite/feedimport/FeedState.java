@@ -73,11 +73,27 @@ class FeedState {
 			.update();
 	}
 
-	/** Keeps what the feed check found in the source feed just read. */
-	void checked(List<FeedFinding> findings) {
-		this.jdbc.sql("UPDATE feed_state SET source_findings = CAST(:findings AS jsonb), source_checked_at = now()")
+	/**
+	 * Keeps what the feed check found in the source feed just read, and the WebSub hub it
+	 * declares (or none).
+	 */
+	void checked(List<FeedFinding> findings, WebSubSubscriptions.@Nullable HubLink hub) {
+		this.jdbc.sql("""
+				UPDATE feed_state SET source_findings = CAST(:findings AS jsonb), source_checked_at = now(),
+					source_hub = :hub, source_topic = :topic
+				""")
 			.param("findings", FeedFinding.toJson(findings))
+			.param("hub", (hub != null) ? hub.hub() : null)
+			.param("topic", (hub != null) ? hub.topic() : null)
 			.update();
+	}
+
+	/** The WebSub hub the source feed declared when last read, if any. */
+	Optional<WebSubSubscriptions.HubLink> sourceHub() {
+		return this.jdbc.sql("SELECT source_hub, source_topic FROM feed_state WHERE source_hub IS NOT NULL")
+			.query((row, i) -> new WebSubSubscriptions.HubLink(row.getString("source_hub"),
+					row.getString("source_topic")))
+			.optional();
 	}
 
 	/** What the feed check found in the source feed at its last import that read it. */
