@@ -22,6 +22,7 @@ CREATE TABLE websub_subscription (
 	secret       text NOT NULL,
 	state        text NOT NULL CHECK (state IN ('pending', 'active', 'denied')),
 	requested_at timestamptz NOT NULL,
+	verified_at  timestamptz,
 	expires_at   timestamptz
 );
 CREATE INDEX websub_subscription_topic ON websub_subscription (hub, topic);

@@ -114,15 +114,22 @@ class WebSubSubscriber implements DisposableBean {
 			return;
 		}
 		subscribe(link.get(), now);
+		// A renewal takes a new callback; the hub lets the old one lapse with its lease.
+		this.subscriptions.forgetOlderThan(now.minus(this.properties.lease().multipliedBy(2)));
 	}
 
 	private boolean due(Subscription subscription, Instant now) {
 		if (subscription.pending()) {
 			return subscription.requestedAt().plus(VERIFICATION_WAIT).isBefore(now);
 		}
+		Instant verified = subscription.verifiedAt();
 		Instant expires = subscription.expiresAt();
-		// Renew when less than half the lease asked for is left.
-		return expires == null || expires.minus(this.properties.lease().dividedBy(2)).isBefore(now);
+		if (verified == null || expires == null) {
+			return true;
+		}
+		// Renew once half the lease the hub granted has passed.
+		Instant halfway = verified.plus(Duration.between(verified, expires).dividedBy(2));
+		return !now.isBefore(halfway);
 	}
 
 	private void subscribe(HubLink link, Instant now) {
@@ -194,7 +201,8 @@ class WebSubSubscriber implements DisposableBean {
 			return Optional.empty();
 		}
 		long lease = parseLease(leaseSeconds);
-		this.subscriptions.verified(callbackId, this.clock.instant().plusSeconds(lease));
+		Instant now = this.clock.instant();
+		this.subscriptions.verified(callbackId, now, now.plusSeconds(lease));
 		log.info("The WebSub hub {} confirmed our subscription to {} for {} s", subscription.get().link().hub(), topic,
 				lease);
 		return Optional.of(challenge);

@@ -1,5 +1,8 @@
 package dev.podsite.feedimport;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -33,13 +36,13 @@ class WebSubSubscriptions {
 			.param("hub", link.hub())
 			.param("topic", link.topic())
 			.param("secret", secret)
-			.param("at", java.sql.Timestamp.from(at))
+			.param("at", Timestamp.from(at))
 			.update();
 	}
 
 	Optional<Subscription> find(String callbackId) {
 		return this.jdbc.sql("""
-				SELECT callback_id, hub, topic, secret, state, requested_at, expires_at
+				SELECT callback_id, hub, topic, secret, state, requested_at, verified_at, expires_at
 				FROM websub_subscription WHERE callback_id = :id
 				""").param("id", callbackId).query(WebSubSubscriptions::subscription).optional();
 	}
@@ -47,7 +50,7 @@ class WebSubSubscriptions {
 	/** The newest subscription to {@code link} that is pending or active, if any. */
 	Optional<Subscription> current(HubLink link) {
 		return this.jdbc.sql("""
-				SELECT callback_id, hub, topic, secret, state, requested_at, expires_at
+				SELECT callback_id, hub, topic, secret, state, requested_at, verified_at, expires_at
 				FROM websub_subscription WHERE hub = :hub AND topic = :topic AND state <> 'denied'
 				ORDER BY requested_at DESC LIMIT 1
 				""")
@@ -57,11 +60,17 @@ class WebSubSubscriptions {
 			.optional();
 	}
 
-	/** The hub confirmed: the subscription holds until {@code expiresAt}. */
-	void verified(String callbackId, Instant expiresAt) {
-		this.jdbc.sql("UPDATE websub_subscription SET state = 'active', expires_at = :expires WHERE callback_id = :id")
+	/**
+	 * The hub confirmed at {@code at}: the subscription holds until {@code expiresAt}.
+	 */
+	void verified(String callbackId, Instant at, Instant expiresAt) {
+		this.jdbc.sql("""
+				UPDATE websub_subscription SET state = 'active', verified_at = :at, expires_at = :expires
+				WHERE callback_id = :id
+				""")
 			.param("id", callbackId)
-			.param("expires", java.sql.Timestamp.from(expiresAt))
+			.param("at", Timestamp.from(at))
+			.param("expires", Timestamp.from(expiresAt))
 			.update();
 	}
 
@@ -76,19 +85,20 @@ class WebSubSubscriptions {
 	 */
 	void forgetOlderThan(Instant before) {
 		this.jdbc.sql("DELETE FROM websub_subscription WHERE requested_at < :before")
-			.param("before", java.sql.Timestamp.from(before))
+			.param("before", Timestamp.from(before))
 			.update();
 	}
 
-	private static Subscription subscription(java.sql.ResultSet row, int i) throws java.sql.SQLException {
-		java.sql.Timestamp expires = row.getTimestamp("expires_at");
+	private static Subscription subscription(ResultSet row, int i) throws SQLException {
+		Timestamp verified = row.getTimestamp("verified_at");
+		Timestamp expires = row.getTimestamp("expires_at");
 		return new Subscription(row.getString("callback_id"), new HubLink(row.getString("hub"), row.getString("topic")),
 				row.getString("secret"), row.getString("state"), row.getTimestamp("requested_at").toInstant(),
-				(expires != null) ? expires.toInstant() : null);
+				(verified != null) ? verified.toInstant() : null, (expires != null) ? expires.toInstant() : null);
 	}
 
 	record Subscription(String callbackId, HubLink link, String secret, String state, Instant requestedAt,
-			@Nullable Instant expiresAt) {
+			@Nullable Instant verifiedAt, @Nullable Instant expiresAt) {
 
 		boolean pending() {
 			return "pending".equals(this.state);

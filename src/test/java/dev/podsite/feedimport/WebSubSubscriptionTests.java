@@ -122,6 +122,20 @@ class WebSubSubscriptionTests {
 	}
 
 	@Test
+	void renewsASubscriptionBeforeItsLeaseEnds() throws Exception {
+		assertThat(verify(this.callbackPath, "subscribe", TOPIC, "86400").statusCode()).isEqualTo(200);
+		this.subscriber.ensureSubscribed();
+		assertThat(hub.next(0)).as("half of the day the hub granted is still ahead").isNull();
+
+		// A lease of no time at all is past its half at once.
+		assertThat(verify(this.callbackPath, "subscribe", TOPIC, "0").statusCode()).isEqualTo(200);
+		this.subscriber.ensureSubscribed();
+		Map<String, String> renewal = hub.next(10);
+		assertThat(renewal).isNotNull().containsEntry("hub.mode", "subscribe").containsEntry("hub.topic", TOPIC);
+		assertThat(renewal.get("hub.callback")).isNotEqualTo(this.subscription.get("hub.callback"));
+	}
+
+	@Test
 	void aSignedPushImportsTheFeedWithinSeconds() throws Exception {
 		verify(this.callbackPath, "subscribe", TOPIC);
 		byte[] body = writeFeed(item("one", "One", DATE, enclosure(1)), item("two", "Two", DATE, enclosure(2)));
@@ -180,8 +194,12 @@ class WebSubSubscriptionTests {
 	}
 
 	private HttpResponse<String> verify(String path, String mode, String topic) throws Exception {
+		return verify(path, mode, topic, "864000");
+	}
+
+	private HttpResponse<String> verify(String path, String mode, String topic, String leaseSeconds) throws Exception {
 		String query = "hub.mode=" + mode + "&hub.topic=" + URLEncoder.encode(topic, StandardCharsets.UTF_8)
-				+ "&hub.challenge=challenge-1234&hub.lease_seconds=864000";
+				+ "&hub.challenge=challenge-1234&hub.lease_seconds=" + leaseSeconds;
 		return this.http.send(
 				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path + "?" + query)).build(),
 				HttpResponse.BodyHandlers.ofString());
