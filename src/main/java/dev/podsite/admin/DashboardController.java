@@ -1,6 +1,7 @@
 package dev.podsite.admin;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Objects;
 
 import dev.podsite.episode.EpisodeEditor;
@@ -11,6 +12,7 @@ import dev.podsite.feedimport.ImportHistory;
 import dev.podsite.feedimport.ImportRun;
 import dev.podsite.feedimport.ImportStatus;
 import dev.podsite.feedpublish.FeedMoveAnnouncement;
+import dev.podsite.feedpublish.PublishedFeedCheck;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,10 +40,14 @@ class DashboardController {
 
 	private final FeedMoveAnnouncement announcement;
 
+	private final PublishedFeedCheck publishedCheck;
+
 	DashboardController(FeedImportProperties feed, FeedImporter importer, ImportHistory imports, EpisodeEditor episodes,
-			SignInThrottle signIns, AdminMessages messages, FeedMoveAnnouncement announcement) {
+			SignInThrottle signIns, AdminMessages messages, FeedMoveAnnouncement announcement,
+			PublishedFeedCheck publishedCheck) {
 		this.announcement = announcement;
 		this.messages = messages;
+		this.publishedCheck = publishedCheck;
 		this.feed = feed;
 		this.importer = importer;
 		this.imports = imports;
@@ -63,6 +69,12 @@ class DashboardController {
 		model.addAttribute("feedAlert", this.imports.alert().orElse(null));
 		model.addAttribute("leftTheFeed", this.episodes.leftTheFeed());
 		model.addAttribute("signInFailures", this.signIns.recentFailures());
+		// The source as stored at its last import (no fetch), ours as rendered now.
+		model.addAttribute("feedChecks",
+				List.of(new FeedCheckView("check-source", "feedcheck.source",
+						this.imports.sourceFindings().orElse(null)),
+						new FeedCheckView("check-published", "feedcheck.published",
+								this.publishedCheck.findings().orElse(null))));
 		return "admin/dashboard";
 	}
 

@@ -37,6 +37,9 @@ class SecurityConfiguration {
 		http.authenticationManager(new ProviderManager(SignIn.throttled(passwords, throttle, devices)))
 			.authorizeHttpRequests(
 					(requests) -> requests.requestMatchers("/admin/**").hasRole("HOST").anyRequest().permitAll())
+			// The WebSub hub's callback: a server, not a browser, posts to it, and its
+			// pushes carry their own proof (the HMAC signature).
+			.csrf((csrf) -> csrf.ignoringRequestMatchers("/websub/callback/**"))
 			.formLogin((login) -> login.loginPage("/login")
 				.authenticationDetailsSource(SignIn.details())
 				.successHandler(SignIn.succeeded(devices))

@@ -19,12 +19,17 @@ class FeedImportScheduler implements SchedulingConfigurer {
 
 	private static final Duration LONGEST_TICK = Duration.ofMinutes(1);
 
+	private static final Duration WEBSUB_TICK = Duration.ofMinutes(5);
+
 	private final FeedImporter importer;
 
 	private final Duration tick;
 
-	FeedImportScheduler(FeedImporter importer, FeedImportProperties properties) {
+	private final WebSubSubscriber websub;
+
+	FeedImportScheduler(FeedImporter importer, FeedImportProperties properties, WebSubSubscriber websub) {
 		this.importer = importer;
+		this.websub = websub;
 		Duration fifth = properties.refresh().dividedBy(5);
 		this.tick = (fifth.compareTo(LONGEST_TICK) > 0) ? LONGEST_TICK : fifth;
 	}
@@ -32,6 +37,8 @@ class FeedImportScheduler implements SchedulingConfigurer {
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar registrar) {
 		registrar.addFixedDelayTask(this.importer::importIfDue, this.tick);
+		// Subscribes once an import found a hub in the feed, and renews in time.
+		registrar.addFixedDelayTask(this.websub::ensureSubscribed, WEBSUB_TICK);
 	}
 
 }

@@ -127,6 +127,18 @@ public class FeedImporter {
 		return this.state.move(this.properties.url().toString());
 	}
 
+	/**
+	 * Imports now because the source's WebSub hub said the feed changed.
+	 * @return the run, or empty when another import holds the lock (the caller tries
+	 * again later: that import may have fetched the feed before the change)
+	 */
+	public Optional<ImportRun> importPushed() {
+		return underImportLock(() -> {
+			this.state.started();
+			return run();
+		});
+	}
+
 	/** How the site backs off a feed that keeps failing, for the dashboard. */
 	public ImportBackoff backoff() {
 		return this.state.backoff();
@@ -192,6 +204,7 @@ public class FeedImporter {
 				ImportedFeed feed = FeedMapper.map(read, url, this.properties.maxNotesBytes().toBytes(), budget);
 				refuseToEmptyTheSite(feed);
 				write(run, feed, url.toString(), false, budget);
+				this.state.checked(read.findings(), read.hub());
 			}
 			this.state.succeeded(validatorsUrl.toString(), new FeedState.Validators(fetched.etag(),
 					fetched.lastModified(), fetched.notModified() ? validators.get().contentHash() : hash));

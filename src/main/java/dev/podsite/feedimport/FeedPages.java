@@ -13,6 +13,7 @@ import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndLink;
 import dev.podsite.support.Hashes;
+import dev.podsite.feedpublish.FeedFinding;
 import dev.podsite.support.HostNotice;
 import org.jspecify.annotations.Nullable;
 
@@ -44,6 +45,7 @@ final class FeedPages {
 		Set<String> guids = new HashSet<>();
 		entries.forEach((entry) -> guids.add(entry.getUri()));
 		List<HostNotice> warnings = new ArrayList<>(firstRead.warnings());
+		List<FeedFinding> findings = new ArrayList<>(firstRead.findings());
 		Set<String> seen = new HashSet<>();
 		seen.add(first.url().normalize().toString());
 		Map<String, URI> bodies = new HashMap<>();
@@ -85,11 +87,13 @@ final class FeedPages {
 						HostNotice.of("feed.tooManyItems", first.url(), entries.size(), properties.maxItems()));
 			}
 			warnings.addAll(read.warnings());
+			findings.addAll(read.findings());
 			page = next;
 			next = nextPage(read, fetched.url());
 		}
 		firstRead.feed().setEntries(entries);
-		return new FeedReader.ReadFeed(firstRead.feed(), warnings);
+		// The first page says where the hub is; every page's items may be flagged.
+		return new FeedReader.ReadFeed(firstRead.feed(), warnings, findings, firstRead.hub());
 	}
 
 	/**

@@ -24,6 +24,8 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.ParsingFeedException;
 import com.rometools.rome.io.WireFeedInput;
 import com.rometools.rome.io.XmlReader;
+import dev.podsite.feedpublish.FeedCheck;
+import dev.podsite.feedpublish.FeedFinding;
 import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
@@ -57,8 +59,14 @@ final class FeedReader {
 	private FeedReader() {
 	}
 
-	/** A parsed feed and what the reader had to forgive. */
-	record ReadFeed(SyndFeed feed, List<HostNotice> warnings) {
+	/**
+	 * A parsed feed and what the reader had to forgive.
+	 *
+	 * @param findings what directories would flag in the feed (FeedCheck), read from the
+	 * same document
+	 */
+	record ReadFeed(SyndFeed feed, List<HostNotice> warnings, List<FeedFinding> findings,
+			WebSubSubscriptions.@Nullable HubLink hub) {
 	}
 
 	/** Without limits of items or elements: for the bundled snapshot and tests. */
@@ -84,7 +92,8 @@ final class FeedReader {
 		refuseTooLarge(fetched, FeedSize.count(xml), maxItems, maxElements);
 		while (true) {
 			try {
-				return new ReadFeed(build(xml), warnings);
+				RawTextKeepingInput input = new RawTextKeepingInput(fetched.body().length);
+				return new ReadFeed(build(input, xml), warnings, input.findings, input.hub);
 			}
 			catch (ParsingFeedException ex) {
 				String prefix = unboundWellKnownPrefix(ex);
@@ -148,8 +157,7 @@ final class FeedReader {
 		}
 	}
 
-	private static SyndFeed build(String xml) throws FeedException {
-		WireFeedInput input = new RawTextKeepingInput();
+	private static SyndFeed build(WireFeedInput input, String xml) throws FeedException {
 		input.setAllowDoctypes(false);
 		return new SyndFeedImpl(input.build(new StringReader(xml)), true);
 	}
@@ -191,12 +199,22 @@ final class FeedReader {
 	 */
 	private static final class RawTextKeepingInput extends WireFeedInput {
 
-		RawTextKeepingInput() {
+		private final long bytes;
+
+		private List<FeedFinding> findings = List.of();
+
+		private WebSubSubscriptions.@Nullable HubLink hub;
+
+		RawTextKeepingInput(long bytes) {
 			super(false, Locale.US);
+			this.bytes = bytes;
 		}
 
 		@Override
 		public WireFeed build(Document document) throws FeedException {
+			// The document as the source wrote it, before anything is added to it.
+			this.findings = FeedCheck.check(document, this.bytes);
+			this.hub = WebSubSubscriptions.HubLink.of(document);
 			List<Element> durations = new ArrayList<>();
 			for (Element element : document.getDescendants(Filters.element())) {
 				// Also the old URI, capitalised .../DTDs/..., that Rome reads.

@@ -3,9 +3,12 @@ package dev.podsite.feedimport;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+
+import dev.podsite.feedpublish.FeedFinding;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -68,6 +71,37 @@ class FeedState {
 			.param("lastModified", validators.lastModified())
 			.param("contentHash", validators.contentHash())
 			.update();
+	}
+
+	/**
+	 * Keeps what the feed check found in the source feed just read, and the WebSub hub it
+	 * declares (or none).
+	 */
+	void checked(List<FeedFinding> findings, WebSubSubscriptions.@Nullable HubLink hub) {
+		this.jdbc.sql("""
+				UPDATE feed_state SET source_findings = CAST(:findings AS jsonb), source_checked_at = now(),
+					source_hub = :hub, source_topic = :topic
+				""")
+			.param("findings", FeedFinding.toJson(findings))
+			.param("hub", (hub != null) ? hub.hub() : null)
+			.param("topic", (hub != null) ? hub.topic() : null)
+			.update();
+	}
+
+	/** The WebSub hub the source feed declared when last read, if any. */
+	Optional<WebSubSubscriptions.HubLink> sourceHub() {
+		return this.jdbc.sql("SELECT source_hub, source_topic FROM feed_state WHERE source_hub IS NOT NULL")
+			.query((row, i) -> new WebSubSubscriptions.HubLink(row.getString("source_hub"),
+					row.getString("source_topic")))
+			.optional();
+	}
+
+	/** What the feed check found in the source feed at its last import that read it. */
+	Optional<List<FeedFinding>> sourceFindings() {
+		return this.jdbc.sql("SELECT source_findings FROM feed_state WHERE source_findings IS NOT NULL")
+			.query(String.class)
+			.optional()
+			.map(FeedFinding::listFromJson);
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.podsite.feedimport;
 import java.util.List;
 import java.util.Optional;
 
+import dev.podsite.feedpublish.FeedFinding;
 import dev.podsite.support.HostNotice;
 
 import org.springframework.stereotype.Service;
@@ -17,8 +18,19 @@ public class ImportHistory {
 
 	private final ImportRunRepository runs;
 
-	ImportHistory(ImportRunRepository runs) {
+	private final FeedState state;
+
+	ImportHistory(ImportRunRepository runs, FeedState state) {
 		this.runs = runs;
+		this.state = state;
+	}
+
+	/**
+	 * What Apple Podcasts, Spotify and the Podcast Index would flag in the source feed,
+	 * as it was at the last import that read it; empty before any.
+	 */
+	public Optional<List<FeedFinding>> sourceFindings() {
+		return this.state.sourceFindings();
 	}
 
 	/** The latest run of any kind, if one ran. */

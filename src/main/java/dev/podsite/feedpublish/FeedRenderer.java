@@ -50,11 +50,22 @@ class FeedRenderer {
 
 	private final String baseUrl;
 
+	private final @Nullable String hub;
+
 	/**
 	 * @param baseUrl the site's origin, without a trailing slash
 	 */
 	FeedRenderer(String baseUrl) {
+		this(baseUrl, null);
+	}
+
+	/**
+	 * @param baseUrl the site's origin, without a trailing slash
+	 * @param hub the WebSub hub the feed names, or null for none
+	 */
+	FeedRenderer(String baseUrl, @Nullable String hub) {
 		this.baseUrl = baseUrl;
+		this.hub = hub;
 	}
 
 	/**
@@ -121,6 +132,11 @@ class FeedRenderer {
 		tags.add(new Element("link", ATOM).setAttribute("href", this.baseUrl + "/feed.xml")
 			.setAttribute("rel", "self")
 			.setAttribute("type", "application/rss+xml"));
+		if (this.hub != null) {
+			// WebSub discovery: subscribers learn of changes from the hub, with the self
+			// link above as the topic.
+			tags.add(new Element("link", ATOM).setAttribute("href", this.hub).setAttribute("rel", "hub"));
+		}
 		addText(tags, "author", show.getAuthor());
 		if (show.getOwnerName() != null || show.getOwnerEmail() != null) {
 			Element owner = new Element("owner", ITUNES);

@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -49,8 +51,8 @@ class PublishedFeed {
 	private final FeedMoveAnnouncement move;
 
 	PublishedFeed(CurrentShow show, EpisodeCatalog episodes, People people,
-			PlatformTransactionManager transactionManager, Clock clock, SiteProperties site,
-			FeedMoveAnnouncement move) {
+			PlatformTransactionManager transactionManager, Clock clock, SiteProperties site, FeedMoveAnnouncement move,
+			WebSubProperties websub) {
 		this.move = move;
 		this.show = show;
 		this.episodes = episodes;
@@ -58,7 +60,7 @@ class PublishedFeed {
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.transactions.setReadOnly(true);
 		this.clock = clock;
-		this.renderer = new FeedRenderer(site.baseUrl());
+		this.renderer = new FeedRenderer(site.baseUrl(), (websub.hub() != null) ? websub.hub().toString() : null);
 		this.rendered = new UntilChanged<>(clock);
 	}
 
@@ -67,7 +69,9 @@ class PublishedFeed {
 		return this.rendered.get(this::render);
 	}
 
+	// Before the hub hears of the change (HubNotifier).
 	@TransactionalEventListener(fallbackExecution = true)
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	void forget(SiteContentChanged change) {
 		this.rendered.invalidate();
 	}

@@ -72,7 +72,9 @@ class FeedHttpTests {
 		assertThat(header(response, "Set-Cookie")).as("pollers get no session").isNull();
 		assertThat(new String(response.body(), StandardCharsets.UTF_8))
 			.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
-			.contains("<rss");
+			.contains("<rss")
+			.as("no WebSub hub is configured, so the feed names none")
+			.doesNotContain("rel=\"hub\"");
 	}
 
 	@Test
