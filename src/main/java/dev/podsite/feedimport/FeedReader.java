@@ -54,8 +54,11 @@ final class FeedReader {
 	private FeedReader() {
 	}
 
-	/** A parsed feed and what the reader had to forgive. */
-	record ReadFeed(SyndFeed feed, List<HostNotice> warnings) {
+	/**
+	 * A parsed feed, the elements of it the site keeps as they were written, and what the
+	 * reader had to forgive.
+	 */
+	record ReadFeed(SyndFeed feed, ForeignMarkup foreign, List<HostNotice> warnings) {
 	}
 
 	/** Without limits of items or elements: for the bundled snapshot and tests. */
@@ -81,7 +84,10 @@ final class FeedReader {
 		refuseTooLarge(fetched, FeedSize.count(xml), maxItems, maxElements);
 		while (true) {
 			try {
-				return new ReadFeed(build(xml), warnings);
+				SyndFeed feed = build(xml);
+				ForeignMarkup foreign = ForeignMarkup.of(xml);
+				warnings.addAll(foreign.warnings());
+				return new ReadFeed(feed, foreign, warnings);
 			}
 			catch (ParsingFeedException ex) {
 				String prefix = unboundWellKnownPrefix(ex);

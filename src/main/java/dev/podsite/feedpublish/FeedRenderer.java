@@ -56,16 +56,28 @@ class FeedRenderer {
 		this.baseUrl = baseUrl;
 	}
 
-	/**
-	 * The feed's bytes, UTF-8; {@code people} are the show's own credits
-	 * ({@code podcast:person} of the channel) as its feed wrote them.
-	 */
+	/** The feed's bytes, without elements kept from the source feed: for tests. */
 	byte[] render(Show show, List<dev.podsite.episode.Person> people, List<Episode> episodes,
 			@Nullable Instant lastBuildDate) {
+		return render(show, people, episodes, Map.of(), lastBuildDate);
+	}
+
+	/**
+	 * The feed's bytes, UTF-8; {@code people} are the show's own credits
+	 * ({@code podcast:person} of the channel) as its feed wrote them;
+	 * {@code foreignMarkup} the elements of the episodes' items that the site keeps as
+	 * their feed wrote them, by episode id (the show's are in the show).
+	 */
+	byte[] render(Show show, List<dev.podsite.episode.Person> people, List<Episode> episodes,
+			Map<Long, String> foreignMarkup, @Nullable Instant lastBuildDate) {
+		KeptMarkup kept = new KeptMarkup();
 		Channel channel = channel(show, people, lastBuildDate);
+		channel.getForeignMarkup().addAll(kept.elements(show.getForeignMarkup()));
 		List<Item> items = new ArrayList<>(episodes.size());
 		for (Episode episode : episodes) {
-			items.add(item(episode));
+			Item item = item(episode);
+			item.getForeignMarkup().addAll(kept.elements(foreignMarkup.get(episode.getId())));
+			items.add(item);
 		}
 		channel.setItems(items);
 		try {
@@ -75,6 +87,7 @@ class FeedRenderer {
 			for (Namespace namespace : List.of(ITUNES, ATOM, CONTENT)) {
 				root.addNamespaceDeclaration(namespace);
 			}
+			kept.declareOn(root);
 			// Text is kept exactly (a guid with spaces stays as imported); elements are
 			// indented.
 			Format format = Format.getPrettyFormat().setTextMode(Format.TextMode.PRESERVE).setEncoding("UTF-8");

@@ -78,8 +78,9 @@ class PublishedFeed {
 			Instant now = this.clock.instant();
 			List<Episode> published = this.episodes.publishedWithAudio(now);
 			Instant lastChange = latest(current.get().getUpdatedAt(), this.episodes.lastUpdate().orElse(null));
-			RenderedFeed feed = RenderedFeed.of(this.renderer.render(current.get(),
-					this.people.ofShow(current.get().getId()), published, lastChange), lastChange, published.size());
+			RenderedFeed feed = RenderedFeed
+				.of(this.renderer.render(current.get(), this.people.ofShow(current.get().getId()), published,
+						this.episodes.foreignMarkup(published), lastChange), lastChange, published.size());
 			log.info("Rendered the feed: {} items, {} KB ({} KB gzipped) in {} ms", feed.items(),
 					feed.xml().length / 1024, feed.gzipped().length / 1024, (System.nanoTime() - started) / 1_000_000);
 			return new Expiring<>(Optional.of(feed), this.episodes.nextPublicationAfter(now).orElse(null));
