@@ -49,6 +49,9 @@ class FeedRenderer {
 
 	private final String baseUrl;
 
+	/** The kept elements the last render parsed, to be copied by the next one. */
+	private volatile Map<String, KeptMarkup.Parsed> keptBefore = Map.of();
+
 	/**
 	 * @param baseUrl the site's origin, without a trailing slash
 	 */
@@ -70,7 +73,7 @@ class FeedRenderer {
 	 */
 	byte[] render(Show show, List<dev.podsite.episode.Person> people, List<Episode> episodes,
 			Map<Long, String> foreignMarkup, @Nullable Instant lastBuildDate) {
-		KeptMarkup kept = new KeptMarkup();
+		KeptMarkup kept = new KeptMarkup(this.keptBefore);
 		Channel channel = channel(show, people, lastBuildDate);
 		channel.getForeignMarkup().addAll(kept.elements(show.getForeignMarkup()));
 		List<Item> items = new ArrayList<>(episodes.size());
@@ -88,6 +91,7 @@ class FeedRenderer {
 				root.addNamespaceDeclaration(namespace);
 			}
 			kept.declareOn(root);
+			this.keptBefore = kept.parsed();
 			// Text is kept exactly (a guid with spaces stays as imported); elements are
 			// indented.
 			Format format = Format.getPrettyFormat().setTextMode(Format.TextMode.PRESERVE).setEncoding("UTF-8");
