@@ -35,9 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The re-published feed carries every element of the source that the site does not write
  * itself, as the source wrote it, in the channel or in the item with the same guid:
  * compared as XML element trees (namespace, name, attributes, text and children; the
- * order of siblings and white space aside), read with plain JDOM, on every well-formed
- * show of the corpus. The lists below are the README's: what the site writes from its own
- * data, and what it drops on purpose.
+ * order of siblings and white space aside), read with plain JDOM, on every RSS 2.0 feed
+ * of the corpus that imports and that a plain XML parser reads. The lists below are the
+ * README's: what the site writes from its own data, and what it drops on purpose.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class LosslessFeedTests {
@@ -88,13 +88,16 @@ class LosslessFeedTests {
 		SiteHttp site = new SiteHttp(this.port);
 		int feeds = 0;
 		Map<String, Integer> kept = new TreeMap<>();
-		for (String name : Fixtures.wellFormedShows()) {
+		for (String name : Fixtures.corpus()) {
 			Database.clear(this.jdbc);
 			ImportRun run = new ImporterHarness(this.context).importFrom(Fixtures.feed(name));
-			if (run.getErrorMessage() != null) {
+			Document document = readable(Files.readAllBytes(Fixtures.feed(name)));
+			if (run.getErrorMessage() != null || document == null || channel(document) == null) {
+				// Not imported, not XML a plain parser reads (an undeclared prefix the
+				// importer forgives), or not RSS 2.0 (Atom, RSS 1.0: nothing is kept).
 				continue;
 			}
-			Element source = channel(read(Files.readAllBytes(Fixtures.feed(name))));
+			Element source = channel(document);
 			Element published = channel(read(site.body("/feed.xml")));
 			List<String> sourceChannel = keptOf(source, SITE_CHANNEL);
 			assertThat(keptOf(published, SITE_CHANNEL)).as(name + ": the channel")
@@ -128,7 +131,7 @@ class LosslessFeedTests {
 				.isLessThanOrEqualTo(withoutGuid);
 			feeds++;
 		}
-		assertThat(feeds).isGreaterThan(30);
+		assertThat(feeds).isGreaterThan(60);
 		// The corpus does exercise what the site used to drop.
 		assertThat(kept).containsKeys("{" + PODCAST + "}value", "{" + PODCAST + "}alternateEnclosure",
 				"{" + PODCAST + "}soundbite", "{" + PODCAST + "}socialInteract", "{" + PODCAST + "}podroll",
@@ -203,6 +206,15 @@ class LosslessFeedTests {
 			start++;
 		}
 		return parser.build(new ByteArrayInputStream(xml, start, xml.length - start));
+	}
+
+	private static Document readable(byte[] xml) {
+		try {
+			return read(xml);
+		}
+		catch (Exception ex) {
+			return null;
+		}
 	}
 
 	private static Element channel(Document document) {
