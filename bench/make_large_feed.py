@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes a realistic podcast feed of N episodes (about 1.6 KB each) for benchmarks.
+"""Writes a realistic podcast feed of N episodes (about 2 KB each, with elements the site keeps as written) for benchmarks.
 
     python3 bench/make_large_feed.py 2000 /tmp/large.xml
 """
@@ -32,6 +32,14 @@ def main(count, path):
             f'<podcast:transcript url="https://large.example/{n}.vtt" type="text/vtt"/>'
             f'<podcast:person role="host">Lara Large</podcast:person>'
             f'<podcast:person role="guest" href="https://guest{n}.example">Guest {n}</podcast:person>'
+            # Kept as the feed wrote them and written back into the re-published feed.
+            f"<itunes:subtitle>Rust at scale, part {n}</itunes:subtitle>"
+            '<podcast:soundbite startTime="120" duration="45">The first incident</podcast:soundbite>'
+            '<podcast:value type="lightning" method="keysend" suggested="0.00000005000">'
+            '<podcast:valueRecipient name="Lara" type="node" split="95"'
+            ' address="02d5c1bf8b940dc9cadca86d1b0a3c37fbe39cee4c7e839e33bef9174531d27f52"/>'
+            '<podcast:valueRecipient name="Podcast Index" type="node" split="5" fee="true"'
+            ' address="03ae9f91a0cb8ff43840e3c322c4c61f019d8c1c3cea15a25cfc425ac605e61a4a"/></podcast:value>'
             f"<description>Episode {n}: how a team moved a busy service to Rust.</description>"
             f"<content:encoded><![CDATA[<p>In episode {n} we talk about ownership, lifetimes, async runtimes"
             " and how a team moved a busy service to Rust. We cover the migration plan, the first incidents,"

@@ -14,12 +14,20 @@ const read = (file) => {
     guid: feed.guid ?? null,
     locked: feed.locked ?? null,
     funding: (feed.podcastFunding ?? []).map((f) => f.url),
+    value: feed.value ?? null,
+    podroll: feed.podroll ?? [],
+    people: feed.podcastPeople ?? [],
     items: feed.items.map((item) => ({
       guid: item.guid,
       enclosure: item.enclosure ?? null,
       chapters: item.podcastChapters?.url ?? null,
       transcripts: (item.podcastTranscripts ?? []).map((t) => t.url),
       persons: (item.podcastPeople ?? []).map((p) => p.name),
+      people: item.podcastPeople ?? [],
+      value: item.value ?? null,
+      alternateEnclosures: item.alternativeEnclosures ?? [],
+      soundbites: item.podcastSoundbites ?? [],
+      socialInteract: item.podcastSocialInteraction ?? [],
     })),
   };
 };

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,11 +37,15 @@ public class EpisodeCatalog {
 
 	private final Clock clock;
 
-	EpisodeCatalog(EpisodeRepository episodes, TimelineReader timelines, EpisodeFileStore files, Clock clock) {
+	private final JdbcClient jdbc;
+
+	EpisodeCatalog(EpisodeRepository episodes, TimelineReader timelines, EpisodeFileStore files, Clock clock,
+			JdbcClient jdbc) {
 		this.episodes = episodes;
 		this.timelines = timelines;
 		this.files = files;
 		this.clock = clock;
+		this.jdbc = jdbc;
 	}
 
 	/** Page {@code page} (0-based) of the published episodes, newest first. */
@@ -95,6 +101,24 @@ public class EpisodeCatalog {
 	 */
 	public List<Episode> publishedWithAudio(Instant now) {
 		return this.episodes.findPublishedWithAudio(now);
+	}
+
+	/**
+	 * The elements of the episodes' items that the site does not model, as their feed
+	 * wrote them ({@link ImportedEpisode#foreignMarkup()}), by episode id: one query, for
+	 * the re-published feed only, so that pages never load them.
+	 */
+	public Map<Long, String> foreignMarkup(List<Episode> episodes) {
+		Map<Long, String> markup = new HashMap<>();
+		if (episodes.isEmpty()) {
+			return markup;
+		}
+		this.jdbc.sql("SELECT id, foreign_markup FROM episode WHERE id = ANY (:ids) AND foreign_markup IS NOT NULL")
+			.param("ids", episodes.stream().map(Episode::getId).toArray(Long[]::new))
+			.query((row) -> {
+				markup.put(row.getLong("id"), row.getString("foreign_markup"));
+			});
+		return markup;
 	}
 
 	/**

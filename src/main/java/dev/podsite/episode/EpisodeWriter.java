@@ -346,6 +346,7 @@ class EpisodeWriter {
 		row.put("link", episode.link());
 		row.put("image_url", episode.imageUrl());
 		row.put("content_hash", episode.contentHash());
+		row.put("foreign_markup", episode.foreignMarkup());
 		row.put("feed_values", this.json.writeValueAsString(episode.content()));
 		return row;
 	}

@@ -17,9 +17,17 @@ import org.jspecify.annotations.Nullable;
  * @param content the fields the host may change, its chapters file, transcripts and
  * people among them
  * @param chapters the chapters inside the item (Podlove Simple Chapters), in order
+ * @param foreignMarkup the item's elements the site does not model, as the feed wrote
+ * them, re-published as they are (a {@code <foreign>} element holding them), or null
  */
 public record ImportedEpisode(String identity, String guid, boolean guidPermalink, @Nullable String link,
-		@Nullable String imageUrl, EpisodeContent content, List<Chapter> chapters) {
+		@Nullable String imageUrl, EpisodeContent content, List<Chapter> chapters, @Nullable String foreignMarkup) {
+
+	/** An item without elements kept as written. */
+	public ImportedEpisode(String identity, String guid, boolean guidPermalink, @Nullable String link,
+			@Nullable String imageUrl, EpisodeContent content, List<Chapter> chapters) {
+		this(identity, guid, guidPermalink, link, imageUrl, content, chapters, null);
+	}
 
 	/** An item without chapters inside it. */
 	public ImportedEpisode(String identity, String guid, boolean guidPermalink, @Nullable String link,
@@ -53,7 +61,12 @@ public record ImportedEpisode(String identity, String guid, boolean guidPermalin
 
 	public ImportedEpisode withPublishedAt(@Nullable Instant date) {
 		return new ImportedEpisode(this.identity, this.guid, this.guidPermalink, this.link, this.imageUrl,
-				this.content.withPublishedAt(date), this.chapters);
+				this.content.withPublishedAt(date), this.chapters, this.foreignMarkup);
+	}
+
+	public ImportedEpisode withForeignMarkup(@Nullable String markup) {
+		return new ImportedEpisode(this.identity, this.guid, this.guidPermalink, this.link, this.imageUrl, this.content,
+				this.chapters, markup);
 	}
 
 	/** A fingerprint of everything imported: equal hashes mean nothing to write. */
@@ -65,6 +78,9 @@ public record ImportedEpisode(String identity, String guid, boolean guidPermalin
 		if (!this.chapters.isEmpty()) {
 			// Only then: an item without chapters keeps the hash it was stored with.
 			all.add(String.valueOf(this.chapters));
+		}
+		if (this.foreignMarkup != null) {
+			all.add(this.foreignMarkup);
 		}
 		return Hashes.sha256(all.toString());
 	}

@@ -54,7 +54,7 @@ public class FeedImporter {
 	/**
 	 * Bumped when the mapping changes, so a feed read by older code is imported again.
 	 */
-	private static final String MAPPING_VERSION = "4";
+	private static final String MAPPING_VERSION = "5";
 
 	private static final Duration KEEP_RUNS = Duration.ofDays(90);
 

@@ -77,20 +77,24 @@ final class FeedMapper {
 			throws FeedImportException {
 		FeedMapper mapper = new FeedMapper(feedUrl, maxNotesBytes, budget);
 		mapper.warnings.addAll(read.warnings());
-		return mapper.map(read.feed());
+		return mapper.map(read.feed(), read.foreign());
 	}
 
-	private ImportedFeed map(SyndFeed feed) throws FeedImportException {
+	private ImportedFeed map(SyndFeed feed, ForeignMarkup foreign) throws FeedImportException {
 		String link = webUrl(feed.getLink(), HostNotice.of("feed.what.showLink"));
 		String notesBase = (link != null) ? link : this.feedUrl.toString();
-		ShowContent show = show(feed, link, notesBase);
+		ShowContent show = show(feed, link, notesBase).withForeignMarkup(foreign.channel());
 		List<Person> people = (feed.getModule(Podcast.URI) instanceof PodcastChannel channel)
 				? persons(channel.getPersons(), null) : List.of();
 		Map<String, ImportedEpisode> episodes = new LinkedHashMap<>();
-		for (SyndEntry entry : feed.getEntries()) {
+		List<SyndEntry> entries = feed.getEntries();
+		// Rome reads the items in the order of the feed, as the kept elements are.
+		boolean aligned = foreign.items().size() == entries.size();
+		for (int i = 0; i < entries.size(); i++) {
 			// Sanitizing notes takes time: a long feed stops between two items.
 			this.budget.check();
-			ImportedEpisode episode = episode(entry, notesBase);
+			ImportedEpisode episode = episode(entries.get(i), notesBase)
+				.withForeignMarkup(aligned ? foreign.item(i) : null);
 			ImportedEpisode first = episodes.putIfAbsent(episode.identity(), episode);
 			if (first != null) {
 				this.warnings

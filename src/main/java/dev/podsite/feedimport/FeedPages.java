@@ -2,6 +2,7 @@ package dev.podsite.feedimport;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -42,6 +43,9 @@ final class FeedPages {
 			return firstRead;
 		}
 		List<SyndEntry> entries = new ArrayList<>(firstRead.feed().getEntries());
+		// The kept elements of each item, in the entries' order (null when a page's could
+		// not be matched to its items).
+		List<@Nullable String> kept = new ArrayList<>(itemMarkup(firstRead));
 		Set<String> guids = new HashSet<>();
 		entries.forEach((entry) -> guids.add(entry.getUri()));
 		List<HostNotice> warnings = new ArrayList<>(firstRead.warnings());
@@ -76,10 +80,13 @@ final class FeedPages {
 				break;
 			}
 			FeedReader.ReadFeed read = FeedReader.parse(fetched, properties.maxItems(), properties.maxElements());
-			for (SyndEntry entry : read.feed().getEntries()) {
+			List<@Nullable String> pageKept = itemMarkup(read);
+			for (int i = 0; i < read.feed().getEntries().size(); i++) {
+				SyndEntry entry = read.feed().getEntries().get(i);
 				// Items without a guid are told apart later, by their other fields.
 				if (entry.getUri() == null || guids.add(entry.getUri())) {
 					entries.add(entry);
+					kept.add(pageKept.get(i));
 				}
 			}
 			if (entries.size() > properties.maxItems()) {
@@ -93,7 +100,19 @@ final class FeedPages {
 		}
 		firstRead.feed().setEntries(entries);
 		// The first page says where the hub is; every page's items may be flagged.
-		return new FeedReader.ReadFeed(firstRead.feed(), warnings, findings, firstRead.hub());
+		ForeignMarkup foreign = new ForeignMarkup(firstRead.foreign().channel(), kept, List.of());
+		return new FeedReader.ReadFeed(firstRead.feed(), foreign, warnings, findings, firstRead.hub());
+	}
+
+	/**
+	 * Each entry's kept elements, or nulls when the page's could not be matched to them.
+	 */
+	private static List<@Nullable String> itemMarkup(FeedReader.ReadFeed read) {
+		List<@Nullable String> items = read.foreign().items();
+		if (items.size() == read.feed().getEntries().size()) {
+			return items;
+		}
+		return new ArrayList<>(Collections.nCopies(read.feed().getEntries().size(), null));
 	}
 
 	/**

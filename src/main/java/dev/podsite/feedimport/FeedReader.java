@@ -60,12 +60,13 @@ final class FeedReader {
 	}
 
 	/**
-	 * A parsed feed and what the reader had to forgive.
+	 * A parsed feed, the elements of it the site keeps as they were written, and what the
+	 * reader had to forgive.
 	 *
 	 * @param findings what directories would flag in the feed (FeedCheck), read from the
 	 * same document
 	 */
-	record ReadFeed(SyndFeed feed, List<HostNotice> warnings, List<FeedFinding> findings,
+	record ReadFeed(SyndFeed feed, ForeignMarkup foreign, List<HostNotice> warnings, List<FeedFinding> findings,
 			WebSubSubscriptions.@Nullable HubLink hub) {
 	}
 
@@ -93,7 +94,10 @@ final class FeedReader {
 		while (true) {
 			try {
 				RawTextKeepingInput input = new RawTextKeepingInput(fetched.body().length);
-				return new ReadFeed(build(input, xml), warnings, input.findings, input.hub);
+				SyndFeed feed = build(input, xml);
+				ForeignMarkup foreign = ForeignMarkup.of(xml);
+				warnings.addAll(foreign.warnings());
+				return new ReadFeed(feed, foreign, warnings, input.findings, input.hub);
 			}
 			catch (ParsingFeedException ex) {
 				String prefix = unboundWellKnownPrefix(ex);

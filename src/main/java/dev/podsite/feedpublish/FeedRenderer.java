@@ -52,6 +52,9 @@ class FeedRenderer {
 
 	private final @Nullable String hub;
 
+	/** The kept elements the last render parsed, to be copied by the next one. */
+	private volatile Map<String, KeptMarkup.Parsed> keptBefore = Map.of();
+
 	/**
 	 * @param baseUrl the site's origin, without a trailing slash
 	 */
@@ -68,30 +71,35 @@ class FeedRenderer {
 		this.hub = hub;
 	}
 
-	/**
-	 * The feed's bytes, UTF-8; {@code people} are the show's own credits
-	 * ({@code podcast:person} of the channel) as its feed wrote them.
-	 */
+	/** The feed's bytes, without elements kept from the source feed: for tests. */
 	byte[] render(Show show, List<dev.podsite.episode.Person> people, List<Episode> episodes,
 			@Nullable Instant lastBuildDate) {
-		return render(show, people, episodes, lastBuildDate, null);
+		return render(show, people, episodes, Map.of(), lastBuildDate, null);
 	}
 
 	/**
-	 * @param newFeedUrl where the host announced the feed moves, said to apps with
-	 * {@code itunes:new-feed-url}; null when it stays
+	 * The feed's bytes, UTF-8; {@code people} are the show's own credits
+	 * ({@code podcast:person} of the channel) as its feed wrote them;
+	 * {@code foreignMarkup} the elements of the episodes' items that the site keeps as
+	 * their feed wrote them, by episode id (the show's are in the show);
+	 * {@code newFeedUrl} where the host announced the feed moves, said to apps with
+	 * {@code itunes:new-feed-url} (null when it stays).
 	 */
 	byte[] render(Show show, List<dev.podsite.episode.Person> people, List<Episode> episodes,
-			@Nullable Instant lastBuildDate, @Nullable URI newFeedUrl) {
+			Map<Long, String> foreignMarkup, @Nullable Instant lastBuildDate, @Nullable URI newFeedUrl) {
+		KeptMarkup kept = new KeptMarkup(this.keptBefore);
 		Channel channel = channel(show, people, lastBuildDate);
+		List<Element> tags = new ArrayList<>(channel.getForeignMarkup());
+		tags.addAll(kept.elements(show.getForeignMarkup()));
 		if (newFeedUrl != null) {
-			List<Element> tags = new ArrayList<>(channel.getForeignMarkup());
 			tags.add(new Element("new-feed-url", ITUNES).setText(newFeedUrl.toString()));
-			channel.setForeignMarkup(tags);
 		}
+		channel.setForeignMarkup(tags);
 		List<Item> items = new ArrayList<>(episodes.size());
 		for (Episode episode : episodes) {
-			items.add(item(episode));
+			Item item = item(episode);
+			item.getForeignMarkup().addAll(kept.elements(foreignMarkup.get(episode.getId())));
+			items.add(item);
 		}
 		channel.setItems(items);
 		try {
@@ -101,6 +109,8 @@ class FeedRenderer {
 			for (Namespace namespace : List.of(ITUNES, ATOM, CONTENT)) {
 				root.addNamespaceDeclaration(namespace);
 			}
+			kept.declareOn(root);
+			this.keptBefore = kept.parsed();
 			// Text is kept exactly (a guid with spaces stays as imported); elements are
 			// indented.
 			Format format = Format.getPrettyFormat().setTextMode(Format.TextMode.PRESERVE).setEncoding("UTF-8");

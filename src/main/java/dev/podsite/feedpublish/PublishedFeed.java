@@ -88,7 +88,8 @@ class PublishedFeed {
 			Instant lastChange = latest(current.get().getUpdatedAt(), this.episodes.lastUpdate().orElse(null));
 			RenderedFeed feed = RenderedFeed.of(
 					this.renderer.render(current.get(), this.people.ofShow(current.get().getId()), published,
-							lastChange, this.move.current().map(FeedMoveAnnouncement.Announced::newUrl).orElse(null)),
+							this.episodes.foreignMarkup(published), lastChange,
+							this.move.current().map(FeedMoveAnnouncement.Announced::newUrl).orElse(null)),
 					lastChange, published.size());
 			log.info("Rendered the feed: {} items, {} KB ({} KB gzipped) in {} ms", feed.items(),
 					feed.xml().length / 1024, feed.gzipped().length / 1024, (System.nanoTime() - started) / 1_000_000);

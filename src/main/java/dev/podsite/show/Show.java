@@ -60,6 +60,8 @@ public class Show {
 
 	private @Nullable String lockedOwner;
 
+	private @Nullable String foreignMarkup;
+
 	private Instant updatedAt;
 
 	@ElementCollection
@@ -186,6 +188,14 @@ public class Show {
 
 	public @Nullable String getLockedOwner() {
 		return this.lockedOwner;
+	}
+
+	/**
+	 * The channel's elements the site does not model, as the feed wrote them: a
+	 * {@code <foreign>} element holding them, or null.
+	 */
+	public @Nullable String getForeignMarkup() {
+		return this.foreignMarkup;
 	}
 
 	public Instant getUpdatedAt() {

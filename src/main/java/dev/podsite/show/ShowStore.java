@@ -61,23 +61,27 @@ public class ShowStore {
 			showId = bind(this.jdbc.sql("""
 					INSERT INTO show (feed_url, demo, title, link, description_html, author, owner_name, owner_email,
 						image_url, language, copyright, explicit, show_type, podcast_guid, locked, locked_owner,
-						content_hash)
+						foreign_markup, content_hash)
 					VALUES (:feedUrl, :demo, :title, :link, :descriptionHtml, :author, :ownerName, :ownerEmail,
 						:imageUrl, :language, :copyright, :explicit, :type, :podcastGuid, :locked, :lockedOwner,
-						:contentHash)
+						:foreignMarkup, :contentHash)
 					RETURNING id
 					"""), show, feedUrl, demo, hash).query(Long.class).single();
 		}
 		else {
 			showId = existing.get().id();
-			bind(this.jdbc.sql("""
-					UPDATE show SET feed_url = :feedUrl, demo = :demo, title = :title, link = :link,
-						description_html = :descriptionHtml, author = :author, owner_name = :ownerName,
-						owner_email = :ownerEmail, image_url = :imageUrl, language = :language, copyright = :copyright,
-						explicit = :explicit, show_type = :type, podcast_guid = :podcastGuid, locked = :locked,
-						locked_owner = :lockedOwner, content_hash = :contentHash, updated_at = now()
-					WHERE id = :id
-					"""), show, feedUrl, demo, hash).param("id", showId).update();
+			bind(this.jdbc
+				.sql("""
+						UPDATE show SET feed_url = :feedUrl, demo = :demo, title = :title, link = :link,
+							description_html = :descriptionHtml, author = :author, owner_name = :ownerName,
+							owner_email = :ownerEmail, image_url = :imageUrl, language = :language, copyright = :copyright,
+							explicit = :explicit, show_type = :type, podcast_guid = :podcastGuid, locked = :locked,
+							locked_owner = :lockedOwner, foreign_markup = :foreignMarkup, content_hash = :contentHash, updated_at = now()
+						WHERE id = :id
+						"""),
+					show, feedUrl, demo, hash)
+				.param("id", showId)
+				.update();
 			this.jdbc.sql("DELETE FROM show_category WHERE show_id = :id").param("id", showId).update();
 			this.jdbc.sql("DELETE FROM show_funding WHERE show_id = :id").param("id", showId).update();
 		}
@@ -123,6 +127,7 @@ public class ShowStore {
 			.param("podcastGuid", show.podcastGuid())
 			.param("locked", show.locked())
 			.param("lockedOwner", show.lockedOwner())
+			.param("foreignMarkup", show.foreignMarkup())
 			.param("contentHash", hash);
 	}
 

@@ -45,6 +45,9 @@ class FeedClientsTests {
 	/** The corpus is published once for the tests of this class. */
 	private static Map<String, List<PublishedItem>> corpus;
 
+	/** The source of each re-published feed of the corpus. */
+	private static final Map<String, String> sources = new LinkedHashMap<>();
+
 	@TempDir
 	private static Path published;
 
@@ -143,6 +146,53 @@ class FeedClientsTests {
 	}
 
 	/**
+	 * What the site keeps as the source wrote it reaches apps as the source said it: the
+	 * Podcast Index's parser reads the same value recipients and splits, alternate
+	 * enclosures, soundbites, social-interact links and people in the source and in the
+	 * re-published feed, channel and item by item (matched by guid).
+	 */
+	@Test
+	void partytimeReadsTheSameValueEnclosuresSoundbitesAndPeopleInTheSourceAndTheRepublishedFeed() throws Exception {
+		Path partytime = ExternalTool.npmPackage("podcast-partytime", "package.json").getParent();
+		Map<String, List<PublishedItem>> published = publishCorpus();
+		List<String> files = new ArrayList<>(published.keySet());
+		files.addAll(sources.values());
+
+		JsonNode read = run(List.of("node", script("partytime_read.js"), partytime.toString()), files);
+		Map<String, Integer> compared = new LinkedHashMap<>();
+		for (String file : published.keySet()) {
+			JsonNode republished = read.get(file);
+			JsonNode source = read.get(sources.get(file));
+			for (String field : List.of("value", "podroll", "people")) {
+				assertThat(republished.get(field)).as(sources.get(file) + ": the channel's " + field)
+					.isEqualTo(source.get(field));
+			}
+			Map<String, JsonNode> sourceItems = new LinkedHashMap<>();
+			for (JsonNode item : source.get("items")) {
+				if (!item.get("guid").isNull()) {
+					sourceItems.putIfAbsent(item.get("guid").asString(), item);
+				}
+			}
+			for (JsonNode item : republished.get("items")) {
+				JsonNode from = sourceItems.get(item.get("guid").asString());
+				if (from == null) {
+					continue;
+				}
+				for (String field : List.of("value", "alternateEnclosures", "soundbites", "socialInteract", "people")) {
+					assertThat(item.get(field)).as(sources.get(file) + ": " + field + " of " + item.get("guid"))
+						.isEqualTo(from.get(field));
+					if (!from.get(field).isNull() && !from.get(field).isEmpty()) {
+						compared.merge(field, 1, Integer::sum);
+					}
+				}
+			}
+		}
+		// The corpus does exercise every tag compared above.
+		assertThat(compared).as("items compared that have each")
+			.containsKeys("value", "alternateEnclosures", "soundbites", "socialInteract", "people");
+	}
+
+	/**
 	 * Imports every well-formed show of the corpus in turn and saves its re-published
 	 * feed; answers each saved file with the items the site published in it.
 	 */
@@ -161,6 +211,7 @@ class FeedClientsTests {
 			Path file = FeedClientsTests.published.resolve(name.replace('/', '_'));
 			Files.write(file, site.body("/feed.xml"));
 			published.put(file.toString(), published());
+			sources.put(file.toString(), Fixtures.feed(name).toString());
 		}
 		assertThat(published).hasSizeGreaterThan(30);
 		corpus = published;
