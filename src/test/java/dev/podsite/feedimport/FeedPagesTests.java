@@ -69,6 +69,27 @@ class FeedPagesTests {
 		assertThat(paths()).containsExactly("/feed.xml", "/page2.xml", "/page3.xml");
 	}
 
+	/** What the site keeps of an item as its feed wrote it is kept on every page. */
+	@Test
+	void theItemsOfLaterPagesKeepTheirOwnElements() {
+		String soundbite = "<podcast:soundbite xmlns:podcast=\"https://podcastindex.org/namespace/1.0\""
+				+ " startTime=\"12\" duration=\"30\">%s</podcast:soundbite>";
+		this.host.serve("/feed.xml", page("/page2.xml", item("ep-3", "Three", DATE, soundbite.formatted("Third"))))
+			.serve("/page2.xml",
+					page("/page3.xml", item("ep-3", "Three again", DATE, soundbite.formatted("Again")),
+							item("ep-2", "Two", DATE, soundbite.formatted("Second"))))
+			.serve("/page3.xml", page(null, item("ep-1", "One", DATE, soundbite.formatted("First"))));
+		assertThat(importFrom(properties(100, DataSize.ofMegabytes(200))).getStatus())
+			.isEqualTo(ImportStatus.SUCCEEDED);
+		for (String[] kept : new String[][] { { "Three", "Third" }, { "Two", "Second" }, { "One", "First" } }) {
+			assertThat(this.jdbc.queryForObject("SELECT foreign_markup FROM episode WHERE title = ?", String.class,
+					kept[0]))
+				.as(kept[0])
+				.contains("soundbite", ">" + kept[1] + "<")
+				.doesNotContain("Again");
+		}
+	}
+
 	@Test
 	void aPageThatLinksBackStopsTheReadingWithAWarning() {
 		this.host.serve("/feed.xml", page("/page2.xml", item("ep-2", "Two", DATE, "")))
