@@ -1,5 +1,8 @@
 package dev.podsite.feedpublish;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -51,6 +54,8 @@ class FeedRenderer {
 	private final String baseUrl;
 
 	private final @Nullable String hub;
+
+	private volatile int lastSize = 64 * 1024;
 
 	/** The kept elements the last render parsed, to be copied by the next one. */
 	private volatile Map<String, KeptMarkup.Parsed> keptBefore = Map.of();
@@ -114,7 +119,16 @@ class FeedRenderer {
 			// Text is kept exactly (a guid with spaces stays as imported); elements are
 			// indented.
 			Format format = Format.getPrettyFormat().setTextMode(Format.TextMode.PRESERVE).setEncoding("UTF-8");
-			return new XMLOutputter(format).outputString(document).getBytes(StandardCharsets.UTF_8);
+			// Straight into bytes, in a buffer the size of the last feed: a feed of
+			// megabytes
+			// is not built as a string, copied as it grows and encoded again.
+			ByteArrayOutputStream bytes = new ByteArrayOutputStream(this.lastSize + this.lastSize / 8);
+			new XMLOutputter(format).output(document, bytes);
+			this.lastSize = bytes.size();
+			return bytes.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 		catch (FeedException ex) {
 			throw new IllegalStateException("The feed could not be written: " + ex.getMessage(), ex);
