@@ -2,7 +2,6 @@ package dev.podsite.admin;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import dev.podsite.feedimport.ImporterHarness;
 import dev.podsite.support.Chromium;
@@ -18,8 +17,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -61,9 +58,7 @@ class AdminBrowserTests {
 
 	@AfterAll
 	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
+		Chromium.quit(browser);
 	}
 
 	@BeforeEach
@@ -143,14 +138,8 @@ class AdminBrowserTests {
 		browser.get("http://localhost:" + this.port + path);
 	}
 
-	private void signIn(String username, String password) {
-		String loginPage = browser.getCurrentUrl();
-		type("username", username);
-		type("password", password);
-		// The sign-in form, not the header's search.
-		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10))
-			.until(ExpectedConditions.not(ExpectedConditions.urlToBe(loginPage)));
+	private static void signIn(String username, String password) {
+		Chromium.signIn(browser, username, password);
 	}
 
 	private static void type(String id, String text) {

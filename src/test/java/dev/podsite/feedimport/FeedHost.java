@@ -68,6 +68,11 @@ final class FeedHost implements AutoCloseable {
 		return List.copyOf(this.requests);
 	}
 
+	/** The path of every request the host received, in order. */
+	List<String> paths() {
+		return this.requests.stream().map(Request::path).toList();
+	}
+
 	URI url(String path) {
 		return URI.create("http://127.0.0.1:" + this.server.getAddress().getPort() + path);
 	}

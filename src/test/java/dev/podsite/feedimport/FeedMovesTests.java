@@ -3,7 +3,6 @@ package dev.podsite.feedimport;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -79,7 +78,7 @@ class FeedMovesTests {
 		assertThat(move()).containsExactly(this.host.url("/old.xml").toString(), this.host.url("/new.xml").toString(),
 				this.host.url("/old.xml").toString(), "301");
 		importFrom("/old.xml");
-		assertThat(paths()).containsExactly("/old.xml", "/new.xml", "/new.xml");
+		assertThat(this.host.paths()).containsExactly("/old.xml", "/new.xml", "/new.xml");
 	}
 
 	@Test
@@ -89,7 +88,7 @@ class FeedMovesTests {
 		assertThat(move()).containsExactly(this.host.url("/old.xml").toString(), this.host.url("/new.xml").toString(),
 				this.host.url("/old.xml").toString(), "308");
 		importFrom("/old.xml");
-		assertThat(paths()).containsExactly("/old.xml", "/new.xml", "/new.xml");
+		assertThat(this.host.paths()).containsExactly("/old.xml", "/new.xml", "/new.xml");
 	}
 
 	@Test
@@ -98,7 +97,7 @@ class FeedMovesTests {
 		assertThat(importFrom("/old.xml").getStatus()).isEqualTo(ImportStatus.SUCCEEDED);
 		assertThat(move()).isEmpty();
 		importFrom("/old.xml");
-		assertThat(paths()).containsExactly("/old.xml", "/new.xml", "/old.xml", "/new.xml");
+		assertThat(this.host.paths()).containsExactly("/old.xml", "/new.xml", "/old.xml", "/new.xml");
 	}
 
 	@Test
@@ -195,9 +194,7 @@ class FeedMovesTests {
 
 	private ImportRun importFrom(String path) {
 		FeedImportProperties properties = ImporterHarness.properties(this.host.url(path));
-		FeedFetcher fetcher = new FeedFetcher(properties, "https://podcast.example", Duration.ofSeconds(5),
-				Duration.ofSeconds(30), FeedHost.takenForPublic());
-		return this.harness.importer(properties, fetcher).importNow();
+		return this.harness.importFromPublicHost(properties);
 	}
 
 	/** The move recorded: for which configured address, to, from, and why. */
@@ -213,12 +210,8 @@ class FeedMovesTests {
 				rows.get(0).get("move_reason"));
 	}
 
-	private List<String> paths() {
-		return this.host.requests().stream().map(FeedHost.Request::path).toList();
-	}
-
 	private String lastPath() {
-		List<String> paths = paths();
+		List<String> paths = this.host.paths();
 		return paths.get(paths.size() - 1);
 	}
 

@@ -1,7 +1,6 @@
 package dev.podsite.feedimport;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 
 import com.sun.net.httpserver.HttpHandler;
@@ -66,7 +65,7 @@ class FeedPagesTests {
 		assertThat(run.getNewCount()).isEqualTo(5);
 		assertThat(this.jdbc.queryForList("SELECT title FROM episode ORDER BY title", String.class))
 			.containsExactly("Five", "Four", "One", "Three", "Two");
-		assertThat(paths()).containsExactly("/feed.xml", "/page2.xml", "/page3.xml");
+		assertThat(this.host.paths()).containsExactly("/feed.xml", "/page2.xml", "/page3.xml");
 	}
 
 	/** What the site keeps of an item as its feed wrote it is kept on every page. */
@@ -99,7 +98,7 @@ class FeedPagesTests {
 		assertThat(run.getWarningNotices()).extracting(HostNotice::code).containsExactly("import.pages.loop");
 		assertThat(run.getWarningNotices().get(0).english()).contains("links back to " + this.host.url("/feed.xml"));
 		assertThat(count()).isEqualTo(2);
-		assertThat(paths()).containsExactly("/feed.xml", "/page2.xml");
+		assertThat(this.host.paths()).containsExactly("/feed.xml", "/page2.xml");
 	}
 
 	@Test
@@ -118,7 +117,7 @@ class FeedPagesTests {
 		ImportRun run = importFrom(properties(2, DataSize.ofMegabytes(200)));
 		assertThat(run.getStatus()).isEqualTo(ImportStatus.FAILED);
 		assertThat(run.getErrorNotice().code()).isEqualTo("import.pages.tooMany");
-		assertThat(paths()).containsExactly("/feed.xml", "/page2.xml");
+		assertThat(this.host.paths()).containsExactly("/feed.xml", "/page2.xml");
 		assertThat(this.jdbc.queryForList("SELECT title FROM episode", String.class)).doesNotContain("One", "Two");
 	}
 
@@ -156,7 +155,7 @@ class FeedPagesTests {
 		assertThat(this.host.requests().get(1).header("If-None-Match")).isNull();
 		ImportRun again = importFrom(properties);
 		assertThat(again.getStatus()).isEqualTo(ImportStatus.UNCHANGED);
-		assertThat(paths()).containsExactly("/feed.xml", "/page2.xml", "/feed.xml");
+		assertThat(this.host.paths()).containsExactly("/feed.xml", "/page2.xml", "/feed.xml");
 	}
 
 	@Test
@@ -180,13 +179,7 @@ class FeedPagesTests {
 	}
 
 	private ImportRun importFrom(FeedImportProperties properties) {
-		FeedFetcher fetcher = new FeedFetcher(properties, "https://podcast.example", Duration.ofSeconds(5),
-				Duration.ofSeconds(30), FeedHost.takenForPublic());
-		return this.harness.importer(properties, fetcher).importNow();
-	}
-
-	private List<String> paths() {
-		return this.host.requests().stream().map(FeedHost.Request::path).toList();
+		return this.harness.importFromPublicHost(properties);
 	}
 
 	private int count() {

@@ -64,6 +64,16 @@ public final class ImporterHarness {
 	}
 
 	/** The importer with a fetcher of the test's own: other limits, another guard. */
+	/**
+	 * Imports with a fetcher that takes a {@link FeedHost} for a public host, so that
+	 * moves and pages are checked as on the internet.
+	 */
+	ImportRun importFromPublicHost(FeedImportProperties properties) {
+		FeedFetcher fetcher = new FeedFetcher(properties, "https://podcast.example", Duration.ofSeconds(5),
+				Duration.ofSeconds(30), FeedHost.takenForPublic());
+		return importer(properties, fetcher).importNow();
+	}
+
 	FeedImporter importer(FeedImportProperties properties, FeedFetcher fetcher) {
 		return importer(properties, fetcher, MediaFilesProperties.defaults());
 	}

@@ -7,11 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.chromium.ChromiumDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium driven by Selenium, headless, for the browser tests.
@@ -62,6 +66,34 @@ public final class Chromium {
 		String userAgent = (String) ((ChromiumDriver) browser).executeScript("return navigator.userAgent");
 		((ChromiumDriver) browser).executeCdpCommand("Emulation.setUserAgentOverride",
 				Map.of("userAgent", userAgent, "acceptLanguage", languages));
+	}
+
+	/**
+	 * Types {@code username} and {@code password} into the sign-in form the browser shows
+	 * and sends it, then waits until the site has answered with another page (the one
+	 * signed in, or the form again with its error).
+	 */
+	public static void signIn(WebDriver browser, String username, String password) {
+		String loginPage = browser.getCurrentUrl();
+		type(browser, "username", username);
+		type(browser, "password", password);
+		// The sign-in form, not the header's search.
+		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.not(ExpectedConditions.urlToBe(loginPage)));
+	}
+
+	private static void type(WebDriver browser, String id, String text) {
+		WebElement field = browser.findElement(By.id(id));
+		field.clear();
+		field.sendKeys(text);
+	}
+
+	/** Quits the browser, if it started. */
+	public static void quit(WebDriver browser) {
+		if (browser != null) {
+			browser.quit();
+		}
 	}
 
 }

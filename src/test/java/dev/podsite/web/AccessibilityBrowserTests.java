@@ -1,7 +1,6 @@
 package dev.podsite.web;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +21,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -89,9 +85,7 @@ class AccessibilityBrowserTests {
 
 	@AfterAll
 	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
+		Chromium.quit(browser);
 	}
 
 	@BeforeEach
@@ -205,18 +199,7 @@ class AccessibilityBrowserTests {
 
 	private void signIn() {
 		open("/login");
-		type("username", "host");
-		type("password", "correct horse battery staple");
-		// The sign-in form, not the header's search.
-		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10))
-			.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-	}
-
-	private static void type(String id, String text) {
-		WebElement field = browser.findElement(By.id(id));
-		field.clear();
-		field.sendKeys(text);
+		Chromium.signIn(browser, "host", "correct horse battery staple");
 	}
 
 	private void open(String path) {

@@ -139,9 +139,7 @@ class KeyboardBrowserTests {
 
 	@AfterAll
 	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
+		Chromium.quit(browser);
 	}
 
 	@BeforeEach

@@ -53,9 +53,7 @@ class SubscribeBrowserTests {
 
 	@AfterAll
 	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
+		Chromium.quit(browser);
 	}
 
 	@BeforeEach
