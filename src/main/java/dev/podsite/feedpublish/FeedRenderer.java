@@ -22,6 +22,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
 import dev.podsite.episode.Durations;
 import dev.podsite.episode.Episode;
+import dev.podsite.episode.HostField;
 import dev.podsite.rome.Chapters;
 import dev.podsite.rome.Funding;
 import dev.podsite.rome.Locked;
@@ -103,7 +104,8 @@ class FeedRenderer {
 		List<Item> items = new ArrayList<>(episodes.size());
 		for (Episode episode : episodes) {
 			Item item = item(episode);
-			item.getForeignMarkup().addAll(kept.elements(foreignMarkup.get(episode.getId())));
+			item.getForeignMarkup()
+				.addAll(withoutEditedCopies(kept.elements(foreignMarkup.get(episode.getId())), episode));
 			items.add(item);
 		}
 		channel.setItems(items);
@@ -198,6 +200,24 @@ class FeedRenderer {
 			channel.getModules().add(podcast);
 		}
 		return channel;
+	}
+
+	/**
+	 * The kept elements, less the source's own copies of a field the host changed: its
+	 * {@code itunes:title} once the host retitled the episode, its {@code itunes:summary}
+	 * once the host rewrote the notes (apps prefer them to the title and notes we write).
+	 */
+	private static List<Element> withoutEditedCopies(List<Element> kept, Episode episode) {
+		boolean title = episode.isOverridden(HostField.TITLE.key());
+		boolean notes = episode.isOverridden(HostField.NOTES.key());
+		if (!title && !notes) {
+			return kept;
+		}
+		return kept.stream()
+			.filter((element) -> !ITUNES.getURI().equals(element.getNamespaceURI())
+					|| !((title && element.getName().equals("title"))
+							|| (notes && element.getName().equals("summary"))))
+			.toList();
 	}
 
 	private Item item(Episode episode) {

@@ -74,9 +74,12 @@ class HostEditsAndKeptElementsTests {
 	@Test
 	void theHostsEditWinsAndTheKeptElementsSurviveItAndReimports() throws Exception {
 		Database.clear(this.jdbc);
-		importFeed("From the feed", "<podcast:soundbite startTime=\"73\" duration=\"60\">Best bit</podcast:soundbite>"
-				+ VALUE + "<n:rating xmlns:n=\"urn:example:next-year\" n:scale=\"5\">4</n:rating>");
+		importFeed("From the feed",
+				"<podcast:soundbite startTime=\"73\" duration=\"60\">Best bit</podcast:soundbite>" + VALUE
+						+ "<n:rating xmlns:n=\"urn:example:next-year\" n:scale=\"5\">4</n:rating>"
+						+ "<itunes:title>The feed's short title</itunes:title>");
 		Element item = publishedItem();
+		assertThat(item.getChildText("title", Namespace.getNamespace(ITUNES))).isEqualTo("The feed's short title");
 		assertThat(item.getChildText("title")).isEqualTo("From the feed");
 		assertThat(item.getChild("soundbite", PODCAST).getText()).isEqualTo("Best bit");
 		assertThat(item.getChild("value", PODCAST).getChild("valueRecipient", PODCAST).getAttributeValue("split"))
@@ -101,6 +104,9 @@ class HostEditsAndKeptElementsTests {
 		this.editor.update(id, form.getVersion(), form.toEdit(ZONE), form.changedFields());
 		item = publishedItem();
 		assertThat(item.getChildText("title")).isEqualTo("The host's title");
+		assertThat(item.getChild("title", Namespace.getNamespace(ITUNES)))
+			.as("the source's copy of the title the host changed")
+			.isNull();
 		assertThat(item.getChild("soundbite", PODCAST).getText()).isEqualTo("Best bit");
 		assertThat(item.getChild("rating", NEXT_YEAR).getText()).isEqualTo("4");
 
