@@ -1,7 +1,9 @@
 package dev.podsite.admin;
 
+import java.time.Duration;
 import java.util.Map;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +15,7 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
 /**
  * Who may do what: everyone reads the site (the feed is served before these filters, see
@@ -27,6 +30,9 @@ class SecurityConfiguration {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' https: data:;"
 			+ " media-src 'self' https:; script-src 'self'; style-src 'self'; object-src 'none';"
 			+ " base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	/** How late a session's last access may be written. */
+	static final Duration SESSION_ACCESS_STEP = Duration.ofMinutes(1);
 
 	@Bean
 	@ConditionalOnWebApplication
@@ -50,6 +56,23 @@ class SecurityConfiguration {
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
 		return http.build();
+	}
+
+	/**
+	 * The JDBC session store as the site's session filter gets it: with the last access
+	 * written at most once a minute (CoarseAccessSessions).
+	 */
+	@Bean
+	static BeanPostProcessor coarseSessionAccess() {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				return (bean instanceof JdbcIndexedSessionRepository store)
+						? CoarseAccessSessions.of(store, SESSION_ACCESS_STEP) : bean;
+			}
+
+		};
 	}
 
 	/**
