@@ -298,6 +298,24 @@ class PeopleModuleTests {
 		return this.jdbc.queryForObject("SELECT " + function + "(?)", String.class, value);
 	}
 
+	@Test
+	void theDirectoryIsKeptUntilAChangeOrAScheduledEpisodesTime() {
+		this.clock.set(DAY.plus(Duration.ofDays(2)));
+		store(item("1", 1, guest("Jane Doe")), item("3", 3, guest("Zed Later")));
+		People.Directory before = this.people.directory();
+		assertThat(names(before)).containsExactly("Jane Doe");
+		assertThat(this.people.directory()).as("kept").isSameAs(before);
+		store(item("1", 1, guest("Jane Doe")), item("2", 2, guest("Ann New")), item("3", 3, guest("Zed Later")));
+		assertThat(names(this.people.directory())).as("after an import").containsExactly("Ann New", "Jane Doe");
+		this.clock.set(DAY.plus(Duration.ofDays(3)));
+		assertThat(names(this.people.directory())).as("at the scheduled episode's time")
+			.containsExactly("Ann New", "Jane Doe", "Zed Later");
+	}
+
+	private static List<String> names(People.Directory directory) {
+		return directory.others().stream().map(PersonSummary::name).toList();
+	}
+
 	private FeedEpisodes.Stored store(ImportedEpisode... items) {
 		return this.transactions.execute((status) -> this.imports.store(this.showId, List.of(items), Instant.now()));
 	}
