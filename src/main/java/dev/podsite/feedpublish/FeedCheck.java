@@ -30,9 +30,9 @@ public final class FeedCheck {
 	static final long LARGE_FEED_BYTES = 10L * 1024 * 1024;
 
 	/** Apple: artwork from 1400 x 1400 to 3000 x 3000 pixels, square. */
-	static final int SMALLEST_ARTWORK = 1400;
+	public static final int SMALLEST_ARTWORK = 1400;
 
-	static final int LARGEST_ARTWORK = 3000;
+	public static final int LARGEST_ARTWORK = 3000;
 
 	private static final Namespace ITUNES = FeedRenderer.ITUNES;
 
