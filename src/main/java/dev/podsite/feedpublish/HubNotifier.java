@@ -94,12 +94,16 @@ class HubNotifier implements DisposableBean {
 		if (this.hub == null) {
 			return;
 		}
+		// Not a release: the next look takes the changed feed as it finds it.
+		this.seenEtag = null;
 		if (change instanceof SiteContentChanged.OnAnotherInstance) {
-			// Not a release: the feed the other instance changed is its to announce.
-			this.seenEtag = null;
-			return;
+			// That instance announces its change. The hub last heard of its feed, so
+			// the bytes this one announced before are news again.
+			this.notifiedEtag = null;
 		}
-		notifySoon();
+		else {
+			notifySoon();
+		}
 	}
 
 	/**
