@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What Apple Podcasts, Spotify and the Podcast Index would flag in an RSS feed, read from
  * its parsed document alone: it fetches nothing (artwork whose size the feed does not
- * declare is said to be unchecked), so it checks the source feed and our own alike.
+ * declare is said to be unchecked, for the import's artwork measurements to size in the
+ * background), so it checks the source feed and our own alike.
  */
 public final class FeedCheck {
 
