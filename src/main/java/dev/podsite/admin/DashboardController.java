@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import dev.podsite.episode.EpisodeEditor;
+import dev.podsite.feedimport.ArtworkMeasurements;
 import dev.podsite.feedimport.FeedImportProperties;
 import dev.podsite.feedimport.FeedImporter;
 import dev.podsite.feedimport.FeedMove;
@@ -42,9 +43,12 @@ class DashboardController {
 
 	private final PublishedFeedCheck publishedCheck;
 
+	private final ArtworkMeasurements artwork;
+
 	DashboardController(FeedImportProperties feed, FeedImporter importer, ImportHistory imports, EpisodeEditor episodes,
 			SignInThrottle signIns, AdminMessages messages, FeedMoveAnnouncement announcement,
-			PublishedFeedCheck publishedCheck) {
+			PublishedFeedCheck publishedCheck, ArtworkMeasurements artwork) {
+		this.artwork = artwork;
 		this.announcement = announcement;
 		this.messages = messages;
 		this.publishedCheck = publishedCheck;
@@ -69,12 +73,13 @@ class DashboardController {
 		model.addAttribute("feedAlert", this.imports.alert().orElse(null));
 		model.addAttribute("leftTheFeed", this.episodes.leftTheFeed());
 		model.addAttribute("signInFailures", this.signIns.recentFailures());
-		// The source as stored at its last import (no fetch), ours as rendered now.
+		// The source as stored at its last import (no fetch), ours as rendered now; the
+		// artwork as last measured in the background.
 		model.addAttribute("feedChecks",
 				List.of(new FeedCheckView("check-source", "feedcheck.source",
-						this.imports.sourceFindings().orElse(null)),
+						this.imports.sourceFindings().map(this.artwork::withMeasurements).orElse(null)),
 						new FeedCheckView("check-published", "feedcheck.published",
-								this.publishedCheck.findings().orElse(null))));
+								this.publishedCheck.findings().map(this.artwork::withMeasurements).orElse(null))));
 		return "admin/dashboard";
 	}
 

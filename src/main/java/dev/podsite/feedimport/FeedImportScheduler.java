@@ -21,15 +21,21 @@ class FeedImportScheduler implements SchedulingConfigurer {
 
 	private static final Duration WEBSUB_TICK = Duration.ofMinutes(5);
 
+	private static final Duration ARTWORK_TICK = Duration.ofMinutes(10);
+
 	private final FeedImporter importer;
 
 	private final Duration tick;
 
 	private final WebSubSubscriber websub;
 
-	FeedImportScheduler(FeedImporter importer, FeedImportProperties properties, WebSubSubscriber websub) {
+	private final ArtworkMeasurements artwork;
+
+	FeedImportScheduler(FeedImporter importer, FeedImportProperties properties, WebSubSubscriber websub,
+			ArtworkMeasurements artwork) {
 		this.importer = importer;
 		this.websub = websub;
+		this.artwork = artwork;
 		Duration fifth = properties.refresh().dividedBy(5);
 		this.tick = (fifth.compareTo(LONGEST_TICK) > 0) ? LONGEST_TICK : fifth;
 	}
@@ -39,6 +45,9 @@ class FeedImportScheduler implements SchedulingConfigurer {
 		registrar.addFixedDelayTask(this.importer::importIfDue, this.tick);
 		// Subscribes once an import found a hub in the feed, and renews in time.
 		registrar.addFixedDelayTask(this.websub::ensureSubscribed, WEBSUB_TICK);
+		// Hands the downloads to the artwork's own thread: a slow image server holds
+		// neither an import nor the data-version poll.
+		registrar.addFixedDelayTask(this.artwork::measureSoon, ARTWORK_TICK);
 	}
 
 }

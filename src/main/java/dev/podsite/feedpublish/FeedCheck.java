@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What Apple Podcasts, Spotify and the Podcast Index would flag in an RSS feed, read from
  * its parsed document alone: it fetches nothing (artwork whose size the feed does not
- * declare is said to be unchecked), so it checks the source feed and our own alike.
+ * declare is said to be unchecked, for the import's artwork measurements to size in the
+ * background), so it checks the source feed and our own alike.
  */
 public final class FeedCheck {
 
@@ -30,9 +31,9 @@ public final class FeedCheck {
 	static final long LARGE_FEED_BYTES = 10L * 1024 * 1024;
 
 	/** Apple: artwork from 1400 x 1400 to 3000 x 3000 pixels, square. */
-	static final int SMALLEST_ARTWORK = 1400;
+	public static final int SMALLEST_ARTWORK = 1400;
 
-	static final int LARGEST_ARTWORK = 3000;
+	public static final int LARGEST_ARTWORK = 3000;
 
 	private static final Namespace ITUNES = FeedRenderer.ITUNES;
 

@@ -29,21 +29,25 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Tells the WebSub hub (when one is configured) that the feed changed: a form-encoded
  * {@code hub.mode=publish} with the feed's URL, on a thread of its own after the change
  * was committed, so no request waits for the hub. Changes in quick succession make one
- * notification; a feed that renders to the same bytes makes none. A hub that fails is
- * asked again later, a few times; polling remains for apps that miss it.
+ * notification; a feed that renders to the same bytes makes none. A scheduled episode's
+ * time changes the feed with no change of the data: the notifier looks every
+ * {@code podsite.websub.release-check} whether the feed's ETag moved, and tells the hub
+ * then. Every instance sees that moment, so the hub may hear of it once per instance,
+ * which WebSub takes in its stride. A hub that fails is asked again later, a few times;
+ * polling remains for apps that miss it.
  */
 @Component
 class HubNotifier implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(HubNotifier.class);
 
-	// 10 s, 30 s, 1.5 min, 4.5 min, 13.5 min: a hub down for a deploy is caught, one
-	// gone for good is not asked all day.
-	private static final Duration FIRST_RETRY = Duration.ofSeconds(10);
-
+	// By default 10 s, 30 s, 1.5 min, 4.5 min, 13.5 min: a hub down for a deploy is
+	// caught, one gone for good is not asked all day.
 	private static final int RETRY_FACTOR = 3;
 
-	private static final int ATTEMPTS = 6;
+	static final int ATTEMPTS = 6;
+
+	private final Duration firstRetry;
 
 	private final @Nullable URI hub;
 
@@ -65,11 +69,19 @@ class HubNotifier implements DisposableBean {
 
 	private volatile @Nullable String notifiedEtag;
 
+	/** The feed's ETag at the last look for a scheduled release; null: look afresh. */
+	private volatile @Nullable String seenEtag;
+
 	HubNotifier(WebSubProperties properties, SiteProperties site, PublishedFeed feed) {
 		this.hub = properties.hub();
 		this.topic = site.url("/feed.xml");
 		this.delay = properties.notifyDelay();
+		this.firstRetry = properties.firstRetry();
 		this.feed = feed;
+		if (this.hub != null) {
+			long every = properties.releaseCheck().toMillis();
+			this.executor.scheduleWithFixedDelay(this::lookForRelease, every, every, TimeUnit.MILLISECONDS);
+		}
 	}
 
 	/**
@@ -79,9 +91,47 @@ class HubNotifier implements DisposableBean {
 	@TransactionalEventListener(fallbackExecution = true)
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	void feedMayHaveChanged(SiteContentChanged change) {
-		if (this.hub == null || change instanceof SiteContentChanged.OnAnotherInstance) {
+		if (this.hub == null) {
 			return;
 		}
+		// Not a release: the next look takes the changed feed as it finds it.
+		this.seenEtag = null;
+		if (change instanceof SiteContentChanged.OnAnotherInstance) {
+			// That instance announces its change. The hub last heard of its feed, so
+			// the bytes this one announced before are news again.
+			this.notifiedEtag = null;
+		}
+		else {
+			notifySoon();
+		}
+	}
+
+	/**
+	 * Compares the feed's ETag with the one at the last look: the feed re-renders by
+	 * itself once a scheduled episode's time passed ({@link PublishedFeed}), so a new
+	 * ETag with no change announced means a release.
+	 */
+	void lookForRelease() {
+		Optional<RenderedFeed> current;
+		try {
+			current = this.feed.get();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not look for a scheduled episode's release: the feed could not be rendered", ex);
+			return;
+		}
+		if (current.isEmpty()) {
+			return;
+		}
+		String etag = current.get().etag();
+		String seen = this.seenEtag;
+		this.seenEtag = etag;
+		if (seen != null && !seen.equals(etag)) {
+			notifySoon();
+		}
+	}
+
+	private void notifySoon() {
 		if (this.pending.compareAndSet(false, true)) {
 			this.executor.schedule(() -> notifyHub(1), this.delay.toMillis(), TimeUnit.MILLISECONDS);
 		}
@@ -110,7 +160,7 @@ class HubNotifier implements DisposableBean {
 			log.info("Notified the WebSub hub {} of a change of {}", this.hub, this.topic);
 		}
 		else if (attempt < ATTEMPTS) {
-			Duration wait = FIRST_RETRY.multipliedBy((long) Math.pow(RETRY_FACTOR, attempt - 1));
+			Duration wait = this.firstRetry.multipliedBy((long) Math.pow(RETRY_FACTOR, attempt - 1));
 			log.warn(
 					"The WebSub hub {} was not notified of a change of {} ({}); asking again in {} s (attempt {} of {})",
 					this.hub, this.topic, failure, wait.toSeconds(), attempt, ATTEMPTS);

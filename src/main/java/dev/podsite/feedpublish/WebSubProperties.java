@@ -15,8 +15,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param hub the hub's address; unset, the feed names no hub and the site notifies none
  * @param notifyDelay how long after a change the hub hears of it: changes within it (an
  * import touching many episodes) make one notification
+ * @param releaseCheck how often the site looks whether a scheduled episode's time came,
+ * which changes the feed without any change of the data
+ * @param firstRetry how long after a failed notification the hub is asked again; each
+ * later wait is three times the one before
  */
 @ConfigurationProperties("podsite.websub")
-record WebSubProperties(@Nullable URI hub, @DefaultValue("PT2S") Duration notifyDelay) {
+record WebSubProperties(@Nullable URI hub, @DefaultValue("PT2S") Duration notifyDelay,
+		@DefaultValue("PT30S") Duration releaseCheck, @DefaultValue("PT10S") Duration firstRetry) {
 
 }

@@ -69,8 +69,8 @@ class FeedCheckDashboardTests {
 
 		assertThat(rows(page, "check-source")).containsExactly(
 				"Warning | The whole feed | The artwork is not served over https: http://art.example/a.jpg | Apple Podcasts, Spotify",
-				"Note | The whole feed | The feed does not declare the artwork's size, and the check does not download it: "
-						+ "make sure http://art.example/a.jpg is square, from 1400 to 3000 pixels wide. | Apple Podcasts",
+				"Note | The whole feed | The artwork's size is not known yet: the site downloads http://art.example/a.jpg "
+						+ "in the background and checks that it is square, from 1400 to 3000 pixels wide. | Apple Podcasts",
 				"Error | The whole feed | The feed does not say whether the show is explicit (itunes:explicit). | Apple Podcasts",
 				"Warning | Plain audio | The audio is not served over https: http://media.example/1.mp3 | Apple Podcasts, Spotify",
 				"Warning | Plain audio | The audio's size in bytes (enclosure length) is missing. | Apple Podcasts, Podcast Index",
@@ -79,10 +79,27 @@ class FeedCheckDashboardTests {
 		// keeps.
 		assertThat(rows(page, "check-published")).containsExactly(
 				"Warning | The whole feed | The artwork is not served over https: http://art.example/a.jpg | Apple Podcasts, Spotify",
-				"Note | The whole feed | The feed does not declare the artwork's size, and the check does not download it: "
-						+ "make sure http://art.example/a.jpg is square, from 1400 to 3000 pixels wide. | Apple Podcasts",
+				"Note | The whole feed | The artwork's size is not known yet: the site downloads http://art.example/a.jpg "
+						+ "in the background and checks that it is square, from 1400 to 3000 pixels wide. | Apple Podcasts",
 				"Warning | Plain audio | The audio is not served over https: http://media.example/1.mp3 | Apple Podcasts, Spotify",
 				"Warning | Plain audio | The audio's size in bytes (enclosure length) is missing. | Apple Podcasts, Podcast Index");
+	}
+
+	@Test
+	void theArtworkAsMeasuredInTheBackgroundReplacesTheUnknownSize() throws Exception {
+		importFlawedFeed();
+		this.jdbc.update("INSERT INTO artwork_measurement (url, etag, format, width, height, checked_at)"
+				+ " VALUES ('http://art.example/a.jpg', '\"v1\"', 'jpeg', 1200, 1000, now())");
+
+		Document page = dashboard("en");
+		assertThat(rows(page, "check-source")).contains(
+				"Error | The whole feed | The artwork is not square (1200 × 1000 pixels); Apple asks for a square. | Apple Podcasts",
+				"Error | The whole feed | The artwork is only 1200 × 1000 pixels; Apple asks for at least 1400 × 1400. | Apple Podcasts")
+			.noneMatch((row) -> row.contains("not known yet"));
+		assertThat(rows(page, "check-published")).contains(
+				"Error | The whole feed | The artwork is not square (1200 × 1000 pixels); Apple asks for a square. | Apple Podcasts");
+		assertThat(rows(dashboard("ro"), "check-source")).contains(
+				"Eroare | Întregul flux | Imaginea are doar 1200 × 1000 pixeli; Apple cere cel puțin 1400 × 1400. | Apple Podcasts");
 	}
 
 	@Test

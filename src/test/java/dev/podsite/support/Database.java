@@ -38,7 +38,7 @@ public final class Database {
 		jdbc.execute("TRUNCATE show, episode, episode_link, episode_transcript, episode_person, show_category,"
 				+ " show_funding, person, person_alias, person_former_slug, show_person, import_run, sign_in_throttle,"
 				+ " sign_in_device, feed_state, episode_chapter, episode_transcript_cue, episode_timeline_source,"
-				+ " media_file, episode_file, published_feed_move, websub_subscription RESTART IDENTITY CASCADE");
+				+ " media_file, episode_file, published_feed_move, websub_subscription, artwork_measurement RESTART IDENTITY CASCADE");
 		jdbc.execute("INSERT INTO feed_state DEFAULT VALUES");
 		TestDatabase.announceChange();
 	}

@@ -9,21 +9,25 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A WebSub hub on 127.0.0.1 for tests: it answers every POST to {@code /hub} with 202 and
- * keeps each request's form for the test to take.
+ * A WebSub hub on 127.0.0.1 for tests: it answers every POST to {@code /hub} with 202 (or
+ * the statuses a test asks for first) and keeps each request's form for the test to take.
  */
 public final class WebSubHub implements AutoCloseable {
 
 	private final HttpServer server;
 
 	private final BlockingQueue<Map<String, String>> requests = new LinkedBlockingQueue<>();
+
+	private final Queue<Integer> statuses = new ConcurrentLinkedQueue<>();
 
 	private WebSubHub() {
 		try {
@@ -35,10 +39,12 @@ public final class WebSubHub implements AutoCloseable {
 		this.server.createContext("/hub", (exchange) -> {
 			try (exchange) {
 				String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+				// The answer is chosen before the test can see the request.
+				Integer status = this.statuses.poll();
 				if ("POST".equals(exchange.getRequestMethod())) {
 					this.requests.add(form(body));
 				}
-				exchange.sendResponseHeaders(202, -1);
+				exchange.sendResponseHeaders((status != null) ? status : 202, -1);
 			}
 		});
 		this.server.start();
@@ -59,9 +65,17 @@ public final class WebSubHub implements AutoCloseable {
 		return this.requests.poll(seconds, TimeUnit.SECONDS);
 	}
 
-	/** Forgets the requests received so far. */
+	/** Forgets the requests received so far and the statuses not answered yet. */
 	public void clear() {
 		this.requests.clear();
+		this.statuses.clear();
+	}
+
+	/** Answers the next requests with these statuses, in order, then 202 again. */
+	public void answerNext(int... statuses) {
+		for (int status : statuses) {
+			this.statuses.add(status);
+		}
 	}
 
 	private static Map<String, String> form(String body) {
