@@ -3,8 +3,11 @@ package dev.podsite.admin;
 import java.util.Map;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +22,7 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
  * Who may do what: everyone reads the site (the feed is served before these filters, see
@@ -49,7 +53,11 @@ class SecurityConfiguration {
 				.hasRole("HOST")
 				.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
 				.permitAll()
-				// On the site's port or on management.server.port alike.
+				// On a port of their own (management.server.port, which the operator
+				// keeps inside), a scraper reads them without the host's sign-in; on the
+				// site's port, only the host does.
+				.requestMatchers(SecurityConfiguration::onManagementPort)
+				.permitAll()
 				.requestMatchers(EndpointRequest.toAnyEndpoint())
 				.hasRole("HOST")
 				.anyRequest()
@@ -67,6 +75,11 @@ class SecurityConfiguration {
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
 		return http.build();
+	}
+
+	private static boolean onManagementPort(HttpServletRequest request) {
+		return WebServerApplicationContext.hasServerNamespace(
+				WebApplicationContextUtils.getWebApplicationContext(request.getServletContext()), "management");
 	}
 
 	/**

@@ -83,9 +83,12 @@ class OperationsHttpTests {
 
 	@Test
 	void livenessIsUpEvenBeforeTheFirstImport() {
-		HttpResponse<byte[]> liveness = this.site.get("/actuator/health/liveness");
-		assertThat(liveness.statusCode()).isEqualTo(200);
-		assertThat(json(liveness).get("status").asString()).isEqualTo("UP");
+		for (String path : new String[] { "/actuator/health/liveness", "/livez" }) {
+			HttpResponse<byte[]> liveness = this.site.get(path);
+			assertThat(liveness.statusCode()).as(path).isEqualTo(200);
+			assertThat(json(liveness).get("status").asString()).as(path).isEqualTo("UP");
+		}
+		assertThat(this.site.get("/readyz").statusCode()).isEqualTo(503);
 	}
 
 	@Test
