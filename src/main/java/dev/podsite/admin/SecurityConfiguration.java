@@ -1,7 +1,9 @@
 package dev.podsite.admin;
 
+import java.time.Duration;
 import java.util.Map;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -22,6 +24,7 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
@@ -38,6 +41,9 @@ class SecurityConfiguration {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' https: data:;"
 			+ " media-src 'self' https:; script-src 'self'; style-src 'self'; object-src 'none';"
 			+ " base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	/** How late a session's last access may be written. */
+	static final Duration SESSION_ACCESS_STEP = Duration.ofMinutes(1);
 
 	@Bean
 	@ConditionalOnWebApplication
@@ -91,6 +97,23 @@ class SecurityConfiguration {
 		DefaultAuthenticationEventPublisher publisher = new DefaultAuthenticationEventPublisher(events);
 		publisher.setAdditionalExceptionMappings(Map.of(SignIn.Refused.class, AuthenticationFailureLockedEvent.class));
 		return publisher;
+	}
+
+	/**
+	 * The JDBC session store as the site's session filter gets it: with the last access
+	 * written at most once a minute (CoarseAccessSessions).
+	 */
+	@Bean
+	static BeanPostProcessor coarseSessionAccess() {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				return (bean instanceof JdbcIndexedSessionRepository store)
+						? CoarseAccessSessions.of(store, SESSION_ACCESS_STEP) : bean;
+			}
+
+		};
 	}
 
 	/**

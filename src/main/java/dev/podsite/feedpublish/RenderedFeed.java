@@ -2,12 +2,13 @@ package dev.podsite.feedpublish;
 
 import java.time.Instant;
 
+import dev.podsite.support.ContentCoding;
 import dev.podsite.support.ServedDocument;
 import dev.podsite.support.ServedDocuments;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The feed as served: the document with its gzipped bytes and validators, and how many
+ * The feed as served: the document with its compressed forms and validators, and how many
  * items it carries.
  */
 record RenderedFeed(ServedDocument document, int items) implements ServedDocuments {
@@ -29,7 +30,7 @@ record RenderedFeed(ServedDocument document, int items) implements ServedDocumen
 	}
 
 	String gzipEtag() {
-		return this.document.gzipEtag();
+		return this.document.encoded().etag(ContentCoding.GZIP);
 	}
 
 	String lastModifiedHeader() {

@@ -12,16 +12,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.web.context.request.ServletWebRequest;
 
 /**
  * Serves documents rendered once per change from memory, for clients that ask for them
  * all day (podcast apps polling the feed, crawlers reading the sitemap): gzipped when
- * asked, and a bodiless 304 when the client already has them. A servlet filter placed
- * before sessions and security rather than a controller: these documents need none of the
- * session, security and MVC machinery the pages go through, so a 304 costs about what a
- * static file from nginx costs (bench/README.md). They are public and set no cookie;
- * their only security header is nosniff.
+ * asked (Brotli when named), and a bodiless 304 when the client already has them. A
+ * servlet filter placed before sessions and security rather than a controller: these
+ * documents need none of the session, security and MVC machinery the pages go through, so
+ * a 304 costs about what a static file from nginx costs (bench/README.md). They are
+ * public and set no cookie; their only security header is nosniff.
  */
 public class DocumentFilter extends HttpFilter {
 
@@ -65,20 +64,21 @@ public class DocumentFilter extends HttpFilter {
 			response.sendError(HttpServletResponse.SC_NOT_FOUND);
 			return;
 		}
-		boolean gzip = acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
-		String etag = gzip ? document.gzipEtag() : document.etag();
+		EncodedBody encoded = document.encoded();
+		ContentCoding coding = encoded.codingFor(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+		String etag = encoded.etag(coding);
 		response.setHeader(HttpHeaders.ETAG, etag);
 		response.setHeader(HttpHeaders.LAST_MODIFIED, document.lastModifiedHeader());
 		response.setHeader(HttpHeaders.CACHE_CONTROL, this.cacheControl);
 		response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-		// If-None-Match first, then If-Modified-Since (RFC 9110); tags compare weakly.
-		if (new ServletWebRequest(request, response).checkNotModified(etag, document.lastModified().toEpochMilli())) {
+		if (ConditionalRequests.notModified(request, etag, document.lastModified().toEpochMilli())) {
+			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 			return;
 		}
-		byte[] body = gzip ? document.gzipped() : document.body();
+		byte[] body = encoded.bytes(coding);
 		response.setContentType(this.contentType);
-		if (gzip) {
-			response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+		if (coding.token() != null) {
+			response.setHeader(HttpHeaders.CONTENT_ENCODING, coding.token());
 		}
 		response.setContentLength(body.length);
 		if (!head) {
@@ -88,16 +88,7 @@ public class DocumentFilter extends HttpFilter {
 
 	/** Whether the client takes gzip: named, and not with q=0. */
 	public static boolean acceptsGzip(@Nullable String acceptEncoding) {
-		if (acceptEncoding == null) {
-			return false;
-		}
-		for (String coding : acceptEncoding.split(",")) {
-			String[] parts = coding.strip().toLowerCase().split(";");
-			if (parts[0].strip().equals("gzip")) {
-				return !(parts.length > 1 && parts[1].replace(" ", "").matches("q=0(\\.0*)?"));
-			}
-		}
-		return false;
+		return ContentCoding.accepts(acceptEncoding, "gzip");
 	}
 
 }

@@ -1,35 +1,43 @@
 package dev.podsite.support;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.zip.GZIPOutputStream;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * A document the site renders once per change and serves from memory (the feed, the
- * sitemap, robots.txt): its bytes, gzipped once, and the validators for conditional GETs.
+ * sitemap, robots.txt): its bytes, compressed once (EncodedBody), and the validators for
+ * conditional GETs.
  *
- * @param body the document
- * @param gzipped the same document gzipped, for clients that accept it
- * @param etag a strong validator of {@code body}
- * @param gzipEtag the gzipped bytes' own strong validator: they are not the same bytes
+ * @param encoded the document, with its gzip and Brotli forms
  * @param lastModified when the data it shows last changed, to the second
  * @param lastModifiedHeader the same as the header writes it
  */
-public record ServedDocument(byte[] body, byte[] gzipped, String etag, String gzipEtag, Instant lastModified,
+public record ServedDocument(EncodedBody encoded, Instant lastModified,
 		String lastModifiedHeader) implements ServedDocuments {
 
 	public static ServedDocument of(byte[] body, Instant lastModified) {
-		String hash = Hashes.etag(body);
 		Instant seconds = lastModified.truncatedTo(ChronoUnit.SECONDS);
-		return new ServedDocument(body, gzip(body), "\"" + hash + "\"", "\"" + hash + "-gzip\"", seconds,
+		return new ServedDocument(EncodedBody.of(body), seconds,
 				DateTimeFormatter.RFC_1123_DATE_TIME.format(seconds.atOffset(ZoneOffset.UTC)));
+	}
+
+	/** The document as it is. */
+	public byte[] body() {
+		return this.encoded.identity();
+	}
+
+	/** The document gzipped. */
+	public byte[] gzipped() {
+		return this.encoded.gzip();
+	}
+
+	/** A strong validator of {@link #body()}. */
+	public String etag() {
+		return this.encoded.etag(ContentCoding.IDENTITY);
 	}
 
 	/** A set of one: this document, at whichever address its filter serves. */
@@ -38,20 +46,9 @@ public record ServedDocument(byte[] body, byte[] gzipped, String etag, String gz
 		return this;
 	}
 
-	private static byte[] gzip(byte[] bytes) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
-		try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-			gzip.write(bytes);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return out.toByteArray();
-	}
-
 	@Override
 	public String toString() {
-		return "ServedDocument[" + this.body.length + " bytes, etag " + this.etag + "]";
+		return "ServedDocument[" + this.encoded + "]";
 	}
 
 }

@@ -19,7 +19,9 @@ public final class UntilChanged<T> {
 
 	private final Object loading = new Object();
 
-	private @Nullable Kept<T> kept;
+	// Read without a lock: every page asks for the show and the kept pages, and a
+	// synchronized read made them queue behind each other under load.
+	private volatile @Nullable Kept<T> kept;
 
 	private long changes;
 
@@ -56,9 +58,10 @@ public final class UntilChanged<T> {
 		}
 	}
 
-	private synchronized @Nullable Kept<T> fresh() {
-		if (this.kept != null && (this.kept.until() == null || this.clock.instant().isBefore(this.kept.until()))) {
-			return this.kept;
+	private @Nullable Kept<T> fresh() {
+		Kept<T> kept = this.kept;
+		if (kept != null && (kept.until() == null || this.clock.instant().isBefore(kept.until()))) {
+			return kept;
 		}
 		return null;
 	}

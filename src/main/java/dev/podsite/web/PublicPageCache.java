@@ -3,10 +3,12 @@ package dev.podsite.web;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,7 +17,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.podsite.episode.EpisodeCatalog;
-import dev.podsite.support.Hashes;
+import dev.podsite.support.ConditionalRequests;
+import dev.podsite.support.ContentCoding;
+import dev.podsite.support.EncodedBody;
 import dev.podsite.support.SiteContentChanged;
 import dev.podsite.support.UntilChanged;
 import dev.podsite.support.UntilChanged.Expiring;
@@ -25,7 +29,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -114,7 +117,8 @@ class PublicPageCache extends OncePerRequestFilter {
 			this.misses.increment();
 			ContentCachingResponseWrapper rendering = new ContentCachingResponseWrapper(response);
 			chain.doFilter(request, rendering);
-			if (!request.getMethod().equals("GET") || !keepable(rendering)) {
+			if (!request.getMethod().equals("GET") || !keepable(rendering)
+					|| !current.fits(key, rendering.getContentSize())) {
 				rendering.copyBodyToResponse();
 				return;
 			}
@@ -124,16 +128,23 @@ class PublicPageCache extends OncePerRequestFilter {
 		}
 		else {
 			this.hits.increment();
-			page.headers().forEach((name, values) -> values.forEach((value) -> response.addHeader(name, value)));
-			response.setStatus(HttpServletResponse.SC_OK);
+			page.writeHeaders(response);
 		}
-		response.setHeader(HttpHeaders.ETAG, page.etag());
-		if (new ServletWebRequest(request, response).checkNotModified(page.etag())) {
+		ContentCoding coding = page.body().codingFor(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+		String etag = page.body().etag(coding);
+		response.setHeader(HttpHeaders.ETAG, etag);
+		response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+		if (ConditionalRequests.notModified(request, etag, -1)) {
+			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 			return;
 		}
-		response.setContentLength(page.body().length);
+		byte[] body = page.body().bytes(coding);
+		if (coding.token() != null) {
+			response.setHeader(HttpHeaders.CONTENT_ENCODING, coding.token());
+		}
+		response.setContentLength(body.length);
 		if (request.getMethod().equals("GET")) {
-			response.getOutputStream().write(page.body());
+			response.getOutputStream().write(body);
 		}
 	}
 
@@ -192,13 +203,16 @@ class PublicPageCache extends OncePerRequestFilter {
 
 	/**
 	 * One generation of kept pages, at most {@code maxBytes} together, least recently
-	 * used first out.
+	 * asked first out. Read without a lock: a kept page is the path asked most.
 	 */
 	private static final class Pages {
 
 		private final long maxBytes;
 
-		private final LinkedHashMap<String, Page> pages = new LinkedHashMap<>(64, 0.75f, true);
+		private final ConcurrentHashMap<String, Kept> pages = new ConcurrentHashMap<>();
+
+		// Orders the pages by when they were last asked for.
+		private final AtomicLong asked = new AtomicLong();
 
 		private long bytes;
 
@@ -206,8 +220,21 @@ class PublicPageCache extends OncePerRequestFilter {
 			this.maxBytes = maxBytes;
 		}
 
-		synchronized @Nullable Page get(String address) {
-			return this.pages.get(address);
+		@Nullable Page get(String address) {
+			Kept kept = this.pages.get(address);
+			if (kept == null) {
+				return null;
+			}
+			kept.asked = this.asked.incrementAndGet();
+			return kept.page;
+		}
+
+		/**
+		 * Whether a page of that size could be kept at all: a page larger than the bound
+		 * is served as rendered, without compressing it.
+		 */
+		boolean fits(String address, long bodySize) {
+			return Page.chars(address) + Page.OVERHEAD + bodySize <= this.maxBytes;
 		}
 
 		synchronized void put(String address, Page page) {
@@ -215,20 +242,24 @@ class PublicPageCache extends OncePerRequestFilter {
 			if (size > this.maxBytes) {
 				return;
 			}
-			Page replaced = this.pages.put(address, page);
+			Kept replaced = this.pages.put(address, new Kept(page, this.asked.incrementAndGet()));
 			if (replaced != null) {
-				this.bytes -= size(address, replaced);
+				this.bytes -= size(address, replaced.page);
 			}
 			this.bytes += size;
-			Iterator<Map.Entry<String, Page>> eldest = this.pages.entrySet().iterator();
-			while (this.bytes > this.maxBytes) {
-				Map.Entry<String, Page> evicted = eldest.next();
-				this.bytes -= size(evicted.getKey(), evicted.getValue());
-				eldest.remove();
+			if (this.bytes > this.maxBytes) {
+				List<Map.Entry<String, Kept>> byAge = new ArrayList<>(this.pages.entrySet());
+				byAge.sort(Comparator.comparingLong((entry) -> entry.getValue().asked));
+				Iterator<Map.Entry<String, Kept>> eldest = byAge.iterator();
+				while (this.bytes > this.maxBytes) {
+					Map.Entry<String, Kept> evicted = eldest.next();
+					this.bytes -= size(evicted.getKey(), evicted.getValue().page);
+					this.pages.remove(evicted.getKey());
+				}
 			}
 		}
 
-		synchronized int size() {
+		int size() {
 			return this.pages.size();
 		}
 
@@ -242,38 +273,60 @@ class PublicPageCache extends OncePerRequestFilter {
 
 	}
 
+	/** A kept page and when it was last asked for. */
+	private static final class Kept {
+
+		private final Page page;
+
+		private volatile long asked;
+
+		Kept(Page page, long asked) {
+			this.page = page;
+			this.asked = asked;
+		}
+
+	}
+
 	/**
-	 * A rendered page: its headers (the security headers, Cache-Control, Content-Type),
-	 * its bytes and their ETag.
+	 * A rendered page: its headers (the security headers, Cache-Control, Content-Type) as
+	 * name and value pairs, and its bytes in each coding.
 	 */
-	private record Page(Map<String, List<String>> headers, byte[] body, String etag) {
+	private record Page(String[] headers, EncodedBody body) {
 
 		// Objects, references and the map's entry, roughly: what a page costs beside its
 		// bytes and characters.
 		private static final int OVERHEAD = 512;
 
 		static Page of(ContentCachingResponseWrapper rendering) {
-			Map<String, List<String>> headers = new LinkedHashMap<>();
+			List<String> headers = new ArrayList<>();
 			for (String name : rendering.getHeaderNames()) {
-				if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH) && !name.equalsIgnoreCase(HttpHeaders.DATE)) {
-					headers.put(name, new ArrayList<>(rendering.getHeaders(name)));
+				if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH) && !name.equalsIgnoreCase(HttpHeaders.DATE)
+						&& !name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
+					for (String value : rendering.getHeaders(name)) {
+						headers.add(name);
+						headers.add(value);
+					}
 				}
 			}
 			if (rendering.getContentType() != null) {
-				headers.put(HttpHeaders.CONTENT_TYPE, List.of(rendering.getContentType()));
+				headers.add(HttpHeaders.CONTENT_TYPE);
+				headers.add(rendering.getContentType());
 			}
-			byte[] body = rendering.getContentAsByteArray();
-			return new Page(headers, body, "\"" + Hashes.etag(body) + "\"");
+			return new Page(headers.toArray(String[]::new), EncodedBody.of(rendering.getContentAsByteArray()));
 		}
 
-		/** What the page takes in memory, roughly but never less than its body. */
+		void writeHeaders(HttpServletResponse response) {
+			for (int i = 0; i < this.headers.length; i += 2) {
+				response.addHeader(this.headers[i], this.headers[i + 1]);
+			}
+			response.setStatus(HttpServletResponse.SC_OK);
+		}
+
+		/** What the page takes in memory, roughly but never less than its bodies. */
 		long bytes() {
-			long bytes = OVERHEAD + this.body.length + chars(this.etag);
-			for (Map.Entry<String, List<String>> header : this.headers.entrySet()) {
-				bytes += chars(header.getKey());
-				for (String value : header.getValue()) {
-					bytes += chars(value);
-				}
+			long bytes = OVERHEAD + this.body.length() + chars(this.body.hash());
+			for (String header : this.headers) {
+				bytes += chars(header);
 			}
 			return bytes;
 		}

@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.zip.GZIPInputStream;
 
+import com.aayushatharva.brotli4j.decoder.Decoder;
 import dev.podsite.feedimport.ImporterHarness;
 import dev.podsite.support.Database;
 import dev.podsite.show.ShowChanged;
@@ -107,6 +108,23 @@ class FeedHttpTests {
 		assertThat(header(zipped, "ETag")).isNotEqualTo(header(get(request()), "ETag"));
 		assertThat(get(request().header("Accept-Encoding", "gzip").header("If-None-Match", header(zipped, "ETag")))
 			.statusCode()).isEqualTo(304);
+	}
+
+	@Test
+	void compressesWithBrotliForClientsThatNameItOnceNotPerRequest() throws Exception {
+		byte[] plain = get(request()).body();
+		HttpResponse<byte[]> brotli = get(request().header("Accept-Encoding", "gzip, deflate, br"));
+		assertThat(header(brotli, "Content-Encoding")).isEqualTo("br");
+		assertThat(header(brotli, "Vary")).contains("Accept-Encoding");
+		assertThat(header(brotli, "Content-Length")).isEqualTo(String.valueOf(brotli.body().length));
+		assertThat(Decoder.decompress(brotli.body()).getDecompressedData()).isEqualTo(plain);
+		HttpResponse<byte[]> gzip = get(request().header("Accept-Encoding", "gzip"));
+		assertThat(brotli.body().length).isLessThan(gzip.body().length);
+		assertThat(header(brotli, "ETag")).isNotIn(header(gzip, "ETag"), header(get(request()), "ETag"));
+		assertThat(get(request().header("Accept-Encoding", "br").header("If-None-Match", header(brotli, "ETag")))
+			.statusCode()).isEqualTo(304);
+		assertThat(header(get(request().header("Accept-Encoding", "br;q=0, gzip")), "Content-Encoding"))
+			.isEqualTo("gzip");
 	}
 
 	@Test

@@ -1,7 +1,12 @@
 package dev.podsite.web;
 
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
 
+import com.aayushatharva.brotli4j.decoder.Decoder;
 import dev.podsite.support.Database;
 import dev.podsite.support.SiteData;
 import dev.podsite.support.SiteHttp;
@@ -24,8 +29,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * Public pages revalidate with ETags; the stylesheet is versioned and kept a year; the
- * host's pages are never stored.
+ * Public pages revalidate with ETags, and are compressed once per change in each coding;
+ * the stylesheet is versioned and kept a year; the host's pages are never stored.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -61,6 +66,35 @@ class HttpCachingTests {
 			HttpResponse<byte[]> again = site.get(path, "If-None-Match", etag);
 			assertThat(again.statusCode()).as(path).isEqualTo(304);
 			assertThat(again.body()).isEmpty();
+		}
+	}
+
+	@Test
+	void keptPagesAreCompressedOnceAndEachCodingRevalidates() throws Exception {
+		SiteHttp site = new SiteHttp(this.port);
+		for (String path : new String[] { "/", "/episodes/episode-20-rust-at-scale-part-20" }) {
+			byte[] plain = site.body(path);
+			HttpResponse<byte[]> gzip = site.get(path, "Accept-Encoding", "gzip, deflate");
+			HttpResponse<byte[]> brotli = site.get(path, "Accept-Encoding", "gzip, deflate, br, zstd");
+			assertThat(gzip.headers().firstValue("Content-Encoding")).as(path).hasValue("gzip");
+			assertThat(brotli.headers().firstValue("Content-Encoding")).as(path).hasValue("br");
+			assertThat(new GZIPInputStream(new ByteArrayInputStream(gzip.body())).readAllBytes()).isEqualTo(plain);
+			assertThat(Decoder.decompress(brotli.body()).getDecompressedData()).isEqualTo(plain);
+			List<String> etags = new ArrayList<>();
+			for (HttpResponse<byte[]> coded : List.of(gzip, brotli)) {
+				// Compressed before: the length is known (Tomcat's own compression sends
+				// chunks), and caches are told the page varies by the coding.
+				assertThat(coded.headers().firstValue("Content-Length")).as(path)
+					.hasValue(String.valueOf(coded.body().length));
+				assertThat(coded.headers().allValues("Vary")).as(path).contains("Accept-Encoding");
+				String etag = coded.headers().firstValue("ETag").orElseThrow();
+				etags.add(etag);
+				String coding = coded.headers().firstValue("Content-Encoding").orElseThrow();
+				assertThat(site.get(path, "Accept-Encoding", coding, "If-None-Match", etag).statusCode()).as(path)
+					.isEqualTo(304);
+			}
+			etags.add(site.get(path).headers().firstValue("ETag").orElseThrow());
+			assertThat(etags).as(path).doesNotHaveDuplicates();
 		}
 	}
 
