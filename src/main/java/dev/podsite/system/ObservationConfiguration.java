@@ -11,9 +11,10 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /**
  * The timing of requests ({@code http.server.requests}, per URI pattern), placed after
- * the filters that answer from memory (the feed's and the kept pages', which run first):
- * what it times is what the site renders (a page on a cache miss, the host's pages, the
- * dashboard), and a kept page or a 304 costs no observation. Boot's own would run first.
+ * the filters that answer from memory (the feed's, the sitemap's and the kept pages',
+ * which run first): what it times is what the site renders (a page on a cache miss, the
+ * host's pages, the dashboard), and a kept page or a 304 costs no observation. Boot's own
+ * would run first.
  */
 @Configuration(proxyBeanMethods = false)
 class ObservationConfiguration {
