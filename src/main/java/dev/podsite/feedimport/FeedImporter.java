@@ -78,12 +78,14 @@ public class FeedImporter {
 
 	private final MediaFileImport files;
 
+	private final ImportMetrics metrics;
+
 	/** The site's own feed: a source that says it moved there is not followed. */
 	private final URI ownFeed;
 
 	FeedImporter(FeedImportProperties properties, FeedFetcher fetcher, ShowStore shows, FeedEpisodes episodes,
 			FeedState state, ImportRunRepository runs, TransactionTemplate transactions, DataSource dataSource,
-			Clock clock, MediaFileImport files, SiteProperties site) {
+			Clock clock, MediaFileImport files, SiteProperties site, ImportMetrics metrics) {
 		this.ownFeed = URI.create(site.url("/feed.xml"));
 		this.properties = properties;
 		this.fetcher = fetcher;
@@ -95,6 +97,7 @@ public class FeedImporter {
 		this.dataSource = dataSource;
 		this.clock = clock;
 		this.files = files;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -238,6 +241,7 @@ public class FeedImporter {
 		else if (run.getStatus() != ImportStatus.FAILED) {
 			run = fetchFiles(run);
 		}
+		this.metrics.ended(run);
 		return run;
 	}
 
@@ -269,7 +273,7 @@ public class FeedImporter {
 			run.failed(HostNotice.of("import.demoFailed", String.valueOf(ex.getMessage())), this.clock.instant());
 			log.error("The bundled demo snapshot could not be imported", ex);
 		}
-		this.runs.save(run);
+		this.metrics.ended(this.runs.save(run));
 	}
 
 	/**
@@ -408,6 +412,7 @@ public class FeedImporter {
 		ImportRun run = ImportRun.start(this.properties.url().toString(), false, now);
 		run.skipped(HostNotice.of("import.skipped"), now);
 		log.info("Skipped the import: another one holds the import lock");
+		this.metrics.ended(run);
 		return this.runs.save(run);
 	}
 

@@ -9,6 +9,8 @@ import java.util.function.Supplier;
 import dev.podsite.support.DocumentFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -32,13 +34,24 @@ class FeedFilter extends DocumentFilter {
 
 	private final transient Supplier<Optional<URI>> movedTo;
 
+	private final transient FeedRequests requests;
+
 	/**
 	 * @param feed the feed as it is now, empty while the site has no show yet
 	 * @param movedTo where the feed moved, once the host's announced move took effect
+	 * @param requests counts what the feed's requests were answered
 	 */
-	FeedFilter(Supplier<Optional<RenderedFeed>> feed, Supplier<Optional<URI>> movedTo) {
+	FeedFilter(Supplier<Optional<RenderedFeed>> feed, Supplier<Optional<URI>> movedTo, FeedRequests requests) {
 		super(CONTENT_TYPE, CACHE_CONTROL, feed);
 		this.movedTo = movedTo;
+		this.requests = requests;
+	}
+
+	@Override
+	public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+			throws IOException, ServletException {
+		super.doFilter(request, response, chain);
+		this.requests.answered(((HttpServletResponse) response).getStatus());
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package dev.podsite.feedpublish;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,9 +15,10 @@ class FeedPublishingConfiguration {
 	 * sessions and security.
 	 */
 	@Bean
-	FilterRegistrationBean<FeedFilter> feedFilter(PublishedFeed feed, FeedMoveAnnouncement move) {
+	FilterRegistrationBean<FeedFilter> feedFilter(PublishedFeed feed, FeedMoveAnnouncement move,
+			MeterRegistry metrics) {
 		FilterRegistrationBean<FeedFilter> registration = new FilterRegistrationBean<>(
-				new FeedFilter(feed::get, move::redirectNow));
+				new FeedFilter(feed::get, move::redirectNow, new FeedRequests(metrics)));
 		registration.addUrlPatterns("/feed.xml");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		registration.setName("feed");

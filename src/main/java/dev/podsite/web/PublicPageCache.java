@@ -23,6 +23,8 @@ import dev.podsite.support.EncodedBody;
 import dev.podsite.support.SiteContentChanged;
 import dev.podsite.support.UntilChanged;
 import dev.podsite.support.UntilChanged.Expiring;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -67,7 +69,15 @@ class PublicPageCache extends OncePerRequestFilter {
 
 	private final InterfaceLanguage language;
 
-	PublicPageCache(EpisodeCatalog episodes, Clock clock, PageCacheProperties properties, InterfaceLanguage language) {
+	// podsite.page.cache.lookups{result=hit|miss}: made once, counted with an increment.
+	private final Counter hits;
+
+	private final Counter misses;
+
+	PublicPageCache(EpisodeCatalog episodes, Clock clock, PageCacheProperties properties, InterfaceLanguage language,
+			MeterRegistry metrics) {
+		this.hits = lookups(metrics, "hit");
+		this.misses = lookups(metrics, "miss");
 		this.episodes = episodes;
 		this.language = language;
 		this.clock = clock;
@@ -104,6 +114,7 @@ class PublicPageCache extends OncePerRequestFilter {
 		String key = this.language.resolveLocale(request).toLanguageTag() + " " + address;
 		Page page = current.get(key);
 		if (page == null) {
+			this.misses.increment();
 			ContentCachingResponseWrapper rendering = new ContentCachingResponseWrapper(response);
 			chain.doFilter(request, rendering);
 			if (!request.getMethod().equals("GET") || !keepable(rendering)
@@ -116,6 +127,7 @@ class PublicPageCache extends OncePerRequestFilter {
 			rendering.resetBuffer();
 		}
 		else {
+			this.hits.increment();
 			page.writeHeaders(response);
 		}
 		ContentCoding coding = page.body().codingFor(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
@@ -144,6 +156,13 @@ class PublicPageCache extends OncePerRequestFilter {
 	/** How many bytes the kept pages take now, as the bound counts them. */
 	long keptBytes() {
 		return this.pages.get(this::newGeneration).bytes();
+	}
+
+	private static Counter lookups(MeterRegistry metrics, String result) {
+		return Counter.builder("podsite.page.cache.lookups")
+			.description("Public pages asked for by visitors without a session, kept (hit) or rendered (miss)")
+			.tag("result", result)
+			.register(metrics);
 	}
 
 	private Expiring<Pages> newGeneration() {

@@ -3,6 +3,7 @@ package dev.podsite.web;
 import java.time.Clock;
 
 import dev.podsite.episode.EpisodeCatalog;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -20,8 +21,8 @@ class PublicPageCaching {
 
 	@Bean
 	PublicPageCache publicPageCache(EpisodeCatalog episodes, Clock clock, PageCacheProperties properties,
-			InterfaceLanguage language) {
-		return new PublicPageCache(episodes, clock, properties, language);
+			InterfaceLanguage language, MeterRegistry metrics) {
+		return new PublicPageCache(episodes, clock, properties, language, metrics);
 	}
 
 	/**

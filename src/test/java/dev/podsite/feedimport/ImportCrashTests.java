@@ -1,5 +1,6 @@
 package dev.podsite.feedimport;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -83,13 +84,8 @@ class ImportCrashTests {
 		LargeFeed.write(feed, 600);
 		this.jdbc.update("UPDATE feed_state SET last_started_at = NULL");
 		// Half-way through the episodes, the import's transaction waits at a gate the
-		// test
-		// holds closed (an advisory lock) until the site is dead.
-		this.jdbc.execute("""
-				CREATE OR REPLACE FUNCTION pause_import() RETURNS trigger AS $$
-				BEGIN PERFORM pg_advisory_xact_lock_shared(%d); RETURN NEW; END $$ LANGUAGE plpgsql""".formatted(GATE));
-		this.jdbc.execute("CREATE TRIGGER pause_import AFTER INSERT OR UPDATE ON episode FOR EACH ROW"
-				+ " WHEN (NEW.guid = 'large-300') EXECUTE FUNCTION pause_import()");
+		// test holds closed (an advisory lock) until the site is dead.
+		pauseImportsHalfWay();
 
 		Path log = this.dir.resolve("site.log");
 		Process site = null;
@@ -138,6 +134,55 @@ class ImportCrashTests {
 				site.destroyForcibly();
 			}
 			// Never leave a session of the child behind on the shared database.
+			ChildSite.endSessions(this.jdbc, CHILD);
+		}
+	}
+
+	/**
+	 * A site stopped as systemd, Docker or Kubernetes stop a service (SIGTERM) while it
+	 * writes an import lets the import finish first (the scheduler awaits its tasks),
+	 * then stops: the run is recorded as it ended, with the feed whole.
+	 */
+	@Test
+	void aSiteStoppedWhileWritingAnImportLetsTheImportFinishFirst() throws Exception {
+		Path feed = this.dir.resolve("feed.xml");
+		new ImporterHarness(this.context).importFrom(LargeFeed.write(feed, 300));
+		LargeFeed.write(feed, 600);
+		this.jdbc.update("UPDATE feed_state SET last_started_at = NULL");
+		pauseImportsHalfWay();
+
+		Path log = this.dir.resolve("site.log");
+		Process site = null;
+		try {
+			long stoppedRun;
+			try (Connection gate = DriverManager.getConnection(this.db.url(), this.db.username(), this.db.password())) {
+				gate.createStatement().execute("SELECT pg_advisory_lock(" + GATE + ")");
+				// As in production: the tests' own configuration does not wait.
+				site = ChildSite.start(feed.toUri(), CHILD, log,
+						"--spring.task.scheduling.shutdown.await-termination=true",
+						"--logging.level.org.springframework.scheduling.concurrent=DEBUG");
+				assertThat(awaitPausedImport(site, log)).containsEntry("writing", true);
+				stoppedRun = this.jdbc.queryForObject("SELECT max(id) FROM import_run", Long.class);
+
+				site.destroy();
+				awaitLine(site, log, "Shutting down ExecutorService 'taskScheduler'");
+				assertThat(site.isAlive()).as("the site waits for its import").isTrue();
+			}
+			// The gate opens: the import goes on, and the site stops once it is done.
+			assertThat(site.waitFor(60, TimeUnit.SECONDS)).as("the site stops").isTrue();
+			this.jdbc.execute("DROP TRIGGER pause_import ON episode");
+			assertThat(this.jdbc.queryForMap("SELECT status, new_count, updated_count FROM import_run WHERE id = ?",
+					stoppedRun))
+				.containsEntry("status", "SUCCEEDED")
+				.containsEntry("new_count", 300)
+				.containsEntry("updated_count", 300);
+			assertThat(this.jdbc.queryForObject("SELECT count(*) FROM episode", Long.class)).isEqualTo(600);
+			assertThat(tryImportLock()).as("the import lock went with the site").isTrue();
+		}
+		finally {
+			if (site != null) {
+				site.destroyForcibly();
+			}
 			ChildSite.endSessions(this.jdbc, CHILD);
 		}
 	}
@@ -213,6 +258,28 @@ class ImportCrashTests {
 			}
 			if (!site.isAlive() || Instant.now().isAfter(deadline)) {
 				fail("The site did not reach the pause in its import; its log:%n%s", ChildSite.tail(log));
+			}
+			Thread.sleep(50);
+		}
+	}
+
+	/**
+	 * Makes the import's write transaction wait, half-way through the episodes, at a gate
+	 * the test holds closed (an advisory lock).
+	 */
+	private void pauseImportsHalfWay() {
+		this.jdbc.execute("""
+				CREATE OR REPLACE FUNCTION pause_import() RETURNS trigger AS $$
+				BEGIN PERFORM pg_advisory_xact_lock_shared(%d); RETURN NEW; END $$ LANGUAGE plpgsql""".formatted(GATE));
+		this.jdbc.execute("CREATE TRIGGER pause_import AFTER INSERT OR UPDATE ON episode FOR EACH ROW"
+				+ " WHEN (NEW.guid = 'large-300') EXECUTE FUNCTION pause_import()");
+	}
+
+	private static void awaitLine(Process site, Path log, String line) throws Exception {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+		while (!Files.readString(log).contains(line)) {
+			if (!site.isAlive() || Instant.now().isAfter(deadline)) {
+				fail("The site did not log \"%s\"; its log:%n%s", line, ChildSite.tail(log));
 			}
 			Thread.sleep(50);
 		}

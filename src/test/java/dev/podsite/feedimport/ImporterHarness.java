@@ -88,7 +88,7 @@ public final class ImporterHarness {
 				bean(DataSource.class), bean(Clock.class),
 				new MediaFileImport(fetcher, files, bean(EpisodeTimelines.class), bean(MediaFileState.class),
 						bean(CurrentShow.class), bean(TransactionTemplate.class), bean(Clock.class)),
-				bean(SiteProperties.class));
+				bean(SiteProperties.class), bean(ImportMetrics.class));
 	}
 
 	/**

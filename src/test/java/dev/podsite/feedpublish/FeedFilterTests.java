@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockFilterChain;
@@ -70,8 +72,8 @@ class FeedFilterTests {
 			request.addHeader(headers[i], headers[i + 1]);
 		}
 		MockHttpServletResponse response = new MockHttpServletResponse();
-		new FeedFilter(() -> Optional.of(this.feed), Optional::empty).doFilter(request, response,
-				new MockFilterChain());
+		new FeedFilter(() -> Optional.of(this.feed), Optional::empty, new FeedRequests(new SimpleMeterRegistry()))
+			.doFilter(request, response, new MockFilterChain());
 		return response;
 	}
 
