@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +17,9 @@ import org.springframework.stereotype.Component;
  * for a restored one.
  */
 @Component
+// Made at start-up even when beans are made on first use (lazy initialization): a
+// restore must end before the first import and the first request.
+@Lazy(false)
 class RestoreAtStart implements SmartInitializingSingleton {
 
 	private static final Logger log = LoggerFactory.getLogger(RestoreAtStart.class);

@@ -87,28 +87,30 @@ public class SiteArchive {
 	 */
 	public void write(OutputStream out) {
 		this.snapshot.executeWithoutResult((status) -> {
-			try {
-				ZipOutputStream zip = new ZipOutputStream(new FilterOutputStream(out) {
-
-					@Override
-					public void write(byte[] bytes, int offset, int length) throws IOException {
-						this.out.write(bytes, offset, length);
-					}
-
-					@Override
-					public void close() throws IOException {
-						flush();
-					}
-
-				});
+			try (ZipOutputStream zip = new ZipOutputStream(leftOpen(out))) {
 				writeArchive(zip);
-				zip.finish();
-				zip.flush();
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
 		});
+	}
+
+	/** {@code out}, which closing flushes but leaves open (a response's stream). */
+	private static OutputStream leftOpen(OutputStream out) {
+		return new FilterOutputStream(out) {
+
+			@Override
+			public void write(byte[] bytes, int offset, int length) throws IOException {
+				this.out.write(bytes, offset, length);
+			}
+
+			@Override
+			public void close() throws IOException {
+				flush();
+			}
+
+		};
 	}
 
 	private void writeArchive(ZipOutputStream zip) throws IOException {
