@@ -34,7 +34,11 @@ if [ "${CDS:-0}" = 1 ]; then
   java -Xmx512m -XX:ArchiveClassesAtExit="$work/app.jsa" -jar "$JAR" --server.port="$PORT" \
     --podsite.feed.schedule=false --podsite.embedded-db.dir="$work/training-db" > "$work/training.log" 2>&1 &
   app=$!
-  until curl -sf -o /dev/null "http://localhost:$PORT/episodes"; do sleep 0.2; done
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$PORT/")" != 000 ]; do
+    if ! kill -0 "$app" 2>/dev/null; then cat "$work/training.log" >&2; exit 1; fi
+    sleep 0.2
+  done
+  curl -s -o /dev/null "http://localhost:$PORT/episodes"
   kill "$app"; wait "$app" || true; app=""
   opts="$opts -XX:SharedArchiveFile=$work/app.jsa"
 fi
