@@ -96,13 +96,21 @@ class EpisodeWriter {
 		}
 		String columns = String.join(", ", rows.get(0).keySet());
 		String values = rows.get(0).keySet().stream().map(EpisodeWriter::parameter).collect(Collectors.joining(", "));
-		int[] inserted = this.batch.batchUpdate("INSERT INTO episode (" + columns + ") VALUES (" + values + ")"
+		this.batch.batchUpdate("INSERT INTO episode (" + columns + ") VALUES (" + values + ")"
 				+ " ON CONFLICT ON CONSTRAINT episode_slug_unique DO NOTHING", sources(rows));
+		// Asked, not read from the batch's counts: the driver writes the batch as
+		// statements of many rows (reWriteBatchedInserts), which count no single row.
+		Set<String> inserted = new HashSet<>(
+				this.jdbc.sql("SELECT identity FROM episode WHERE show_id = :showId AND identity = ANY (:identities)")
+					.param("showId", showId)
+					.param("identities", slugs.keySet().stream().map(ImportedEpisode::identity).toArray(String[]::new))
+					.query(String.class)
+					.list());
 		List<ImportedEpisode> items = List.copyOf(slugs.keySet());
 		Set<ImportedEpisode> slugTaken = new HashSet<>();
-		for (int i = 0; i < items.size(); i++) {
-			if (inserted[i] == 0) {
-				slugTaken.add(items.get(i));
+		for (ImportedEpisode item : items) {
+			if (!inserted.contains(item.identity())) {
+				slugTaken.add(item);
 			}
 		}
 		Map<ImportedEpisode, Set<HostField>> stored = new LinkedHashMap<>();

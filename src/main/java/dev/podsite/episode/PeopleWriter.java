@@ -73,18 +73,28 @@ class PeopleWriter {
 			return 0;
 		}
 		Matcher matcher = matcher();
-		List<MapSqlParameterSource> links = new ArrayList<>();
-		for (Credit credit : credits) {
-			long person = matcher.personFor(credit.name(), credit.nameKey(), credit.linkKey());
-			links.add(new MapSqlParameterSource().addValue("person", person)
-				.addValue("episode", credit.episodeId())
-				.addValue("position", credit.position()));
+		Long[] episodes = new Long[credits.size()];
+		Integer[] positions = new Integer[credits.size()];
+		Long[] persons = new Long[credits.size()];
+		for (int i = 0; i < credits.size(); i++) {
+			Credit credit = credits.get(i);
+			episodes[i] = credit.episodeId();
+			positions[i] = credit.position();
+			persons[i] = matcher.personFor(credit.name(), credit.nameKey(), credit.linkKey());
 		}
 		matcher.saveAliases();
-		this.batch.batchUpdate(
-				"UPDATE episode_person SET person_id = :person"
-						+ " WHERE episode_id = :episode AND position = :position",
-				links.toArray(MapSqlParameterSource[]::new));
+		// One statement for all credits: the search index's statement trigger on
+		// episode_person then runs once, not once per credit.
+		this.jdbc
+			.sql("""
+					UPDATE episode_person p SET person_id = c.person
+					FROM unnest(:episodes::bigint[], :positions::integer[], :persons::bigint[]) AS c(episode, position, person)
+					WHERE p.episode_id = c.episode AND p.position = c.position
+					""")
+			.param("episodes", episodes)
+			.param("positions", positions)
+			.param("persons", persons)
+			.update();
 		return credits.size();
 	}
 

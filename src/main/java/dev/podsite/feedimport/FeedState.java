@@ -61,10 +61,16 @@ class FeedState {
 			.optional();
 	}
 
+	/**
+	 * Records a successful import of {@code url} with its validators; writes nothing when
+	 * they are the ones stored (an unchanged feed).
+	 */
 	void succeeded(String url, Validators validators) {
 		this.jdbc.sql("""
 				UPDATE feed_state SET consecutive_failures = 0, next_attempt_at = NULL,
 					feed_url = :url, etag = :etag, last_modified = :lastModified, content_hash = :contentHash
+				WHERE (consecutive_failures, next_attempt_at, feed_url, etag, last_modified, content_hash)
+					IS DISTINCT FROM (0, NULL, :url, :etag, :lastModified, :contentHash)
 				""")
 			.param("url", url)
 			.param("etag", validators.etag())
@@ -75,12 +81,15 @@ class FeedState {
 
 	/**
 	 * Keeps what the feed check found in the source feed just read, and the WebSub hub it
-	 * declares (or none).
+	 * declares (or none); writes nothing when they are the ones stored, so
+	 * {@code source_checked_at} says when they last changed.
 	 */
 	void checked(List<FeedFinding> findings, WebSubSubscriptions.@Nullable HubLink hub) {
 		this.jdbc.sql("""
 				UPDATE feed_state SET source_findings = CAST(:findings AS jsonb), source_checked_at = now(),
 					source_hub = :hub, source_topic = :topic
+				WHERE (source_findings, source_hub, source_topic)
+					IS DISTINCT FROM (CAST(:findings AS jsonb), :hub, :topic)
 				""")
 			.param("findings", FeedFinding.toJson(findings))
 			.param("hub", (hub != null) ? hub.hub() : null)

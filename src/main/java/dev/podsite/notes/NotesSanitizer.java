@@ -25,6 +25,8 @@ import org.jsoup.parser.StreamParser;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.select.Elements;
 import org.jsoup.safety.Safelist;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,6 +34,17 @@ import org.jspecify.annotations.Nullable;
  * could run code or restyle the page. Relative URLs resolve against the show's link.
  */
 final class NotesSanitizer {
+
+	// Parsed once: jsoup parses a query string at every select.
+	private static final Evaluator ANCHORS_WITHOUT_HREF = QueryParser.parse("a:not([href])");
+
+	private static final Evaluator IMAGES_WITHOUT_SRC = QueryParser.parse("img:not([src])");
+
+	private static final Evaluator LINKS_AND_IMAGES = QueryParser.parse("a[href], img[src]");
+
+	private static final Evaluator LISTS = QueryParser.parse("ul, ol");
+
+	private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, h3, h4, h5, h6");
 
 	private static final Safelist SAFELIST = new Safelist()
 		.addTags("p", "br", "hr", "a", "ul", "ol", "li", "dl", "dt", "dd", "strong", "b", "em", "i", "u", "s", "code",
@@ -61,7 +74,8 @@ final class NotesSanitizer {
 	 */
 	private static final int MAX_DEPTH = 64;
 
-	private static final String BLOCKS = "p, div, ul, ol, dl, blockquote, pre, h2, h3, h4, h5, h6, table, figure, hr";
+	private static final Evaluator BLOCK_ELEMENTS = QueryParser
+		.parse("p, div, ul, ol, dl, blockquote, pre, h2, h3, h4, h5, h6, table, figure, hr");
 
 	private NotesSanitizer() {
 	}
@@ -122,8 +136,8 @@ final class NotesSanitizer {
 		Document clean = new Cleaner(SAFELIST).clean(dirty);
 		// Anchors without a usable href are just text; images without one are their alt
 		// text.
-		unwrap(identitySet(clean.select("a:not([href])")));
-		for (Element image : clean.select("img:not([src])")) {
+		unwrap(identitySet(clean.select(ANCHORS_WITHOUT_HREF)));
+		for (Element image : clean.select(IMAGES_WITHOUT_SRC)) {
 			image.replaceWith(new TextNode(image.attr("alt")));
 		}
 		repairStructure(clean.body());
@@ -134,7 +148,7 @@ final class NotesSanitizer {
 	/** Before cleaning: headings under the page's h1, absolute URLs. */
 	private static void prepare(Document document, @Nullable String base) {
 		shiftHeadings(document);
-		for (Element element : document.select("a[href], img[src]")) {
+		for (Element element : document.select(LINKS_AND_IMAGES)) {
 			String attribute = element.hasAttr("href") ? "href" : "src";
 			// Checked before resolving too: jsoup resolves what it cannot parse to the
 			// base.
@@ -163,11 +177,11 @@ final class NotesSanitizer {
 	 * all the siblings after it.
 	 */
 	private static void repairStructure(Element body) {
-		for (Element list : body.select("ul, ol")) {
+		for (Element list : body.select(LISTS)) {
 			keepOnlyItems(list);
 		}
 		Holders holders = new Holders();
-		for (Element block : body.select(BLOCKS)) {
+		for (Element block : body.select(BLOCK_ELEMENTS)) {
 			keepOutOfPhrasing(block, holders);
 		}
 		unwrap(holders.unwrapped);
@@ -325,7 +339,7 @@ final class NotesSanitizer {
 	 * others keep their order beneath it, so no level is skipped.
 	 */
 	private static void shiftHeadings(Document document) {
-		Elements headings = document.select("h1, h2, h3, h4, h5, h6");
+		Elements headings = document.select(HEADINGS);
 		int top = headings.stream().mapToInt(NotesSanitizer::level).min().orElse(2);
 		for (Element heading : headings) {
 			heading.tagName("h" + Math.min(6, level(heading) - top + 2));

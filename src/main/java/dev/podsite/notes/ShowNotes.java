@@ -11,6 +11,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.jsoup.parser.Parser;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.jspecify.annotations.Nullable;
 import org.nibor.autolink.LinkExtractor;
 import org.nibor.autolink.LinkSpan;
@@ -28,6 +30,11 @@ import org.nibor.autolink.Span;
  * @param cut whether the notes were longer than the site keeps, and cut short
  */
 public record ShowNotes(String html, List<NoteLink> links, String plainText, String lead, boolean cut) {
+
+	// Parsed once: jsoup parses a query string at every select.
+	private static final Evaluator PARAGRAPHS = QueryParser.parse("p, blockquote");
+
+	private static final Evaluator ANCHORS = QueryParser.parse("a[href]");
 
 	private static final ShowNotes EMPTY = new ShowNotes("", List.of(), "", "", false);
 
@@ -181,7 +188,7 @@ public record ShowNotes(String html, List<NoteLink> links, String plainText, Str
 	 */
 	private static String lead(Document clean) {
 		StringBuilder lead = new StringBuilder();
-		for (Element paragraph : clean.body().select("p, blockquote")) {
+		for (Element paragraph : clean.body().select(PARAGRAPHS)) {
 			String text = prose(paragraph.text());
 			if (!text.isEmpty()) {
 				lead.append((lead.length() > 0) ? " " : "").append(text);
@@ -245,7 +252,7 @@ public record ShowNotes(String html, List<NoteLink> links, String plainText, Str
 
 	private static List<NoteLink> links(Document clean) {
 		Set<NoteLink> links = new LinkedHashSet<>();
-		for (Element anchor : clean.select("a[href]")) {
+		for (Element anchor : clean.select(ANCHORS)) {
 			String url = anchor.attr("href");
 			String text = collapse(anchor.text());
 			links.add(new NoteLink(text.isEmpty() ? url : text, url));

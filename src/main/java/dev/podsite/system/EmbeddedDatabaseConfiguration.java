@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,9 +25,16 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(EmbeddedDatabaseProperties.class)
 class EmbeddedDatabaseConfiguration {
 
+	/**
+	 * The server {@link EmbeddedDatabaseEarlyStart} began to start as the context began,
+	 * or, without it, one started now.
+	 */
 	@Bean(destroyMethod = "close")
-	EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
-		return EmbeddedPostgresServer.start(properties.dir(), true);
+	EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties,
+			ObjectProvider<EmbeddedDatabaseEarlyStart.Started> early) throws IOException {
+		Path directory = properties.dir();
+		EmbeddedDatabaseEarlyStart.Started started = early.getIfAvailable();
+		return (started != null) ? started.take(directory) : EmbeddedPostgresServer.start(directory, true);
 	}
 
 	@Bean
