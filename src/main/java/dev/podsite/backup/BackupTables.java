@@ -51,6 +51,7 @@ final class BackupTables {
 			Map.entry("episode_search_pending", "kept by the database's triggers from the episodes"),
 			Map.entry("episode_transcript_window", "kept by the database's triggers from the transcripts"),
 			Map.entry("search_language", "written by the migration"),
+			Map.entry("artwork_measurement", "measured again from the artwork's address in the background"),
 			Map.entry("flyway_schema_history", "the archive names the schema version it was made with"));
 
 	private BackupTables() {
