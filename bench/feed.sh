@@ -13,19 +13,7 @@ feed="http://localhost:$PORT/feed.xml"
 # nginx serves the very bytes the site serves, with its own ETag, as the reference.
 mkdir -p "$work/www"
 curl -sf "$feed" -o "$work/www/feed.xml"
-chmod -R a+rX "$work"   # nginx workers run as an unprivileged user
-cat > "$work/nginx.conf" <<CONF
-worker_processes 1;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  types { application/rss+xml xml; }
-  server { listen 127.0.0.1:$NGINX_PORT; root $work/www; etag on; }
-}
-CONF
-nginx -c "$work/nginx.conf"
+start_nginx
 static="http://127.0.0.1:$NGINX_PORT/feed.xml"
 
 etag=$(curl -sfI "$feed" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')

@@ -24,20 +24,7 @@ for i in "${!pages[@]}"; do
   curl -sf -H "Accept-Encoding: gzip" "$site${pages[$i]}" -o "$work/www/page$i.html.gz"
 done
 curl -sf "$site/feed.xml" -o "$work/www/feed.xml"
-chmod -R a+rX "$work"
-cat > "$work/nginx.conf" <<CONF
-worker_processes 1;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  types { text/html html; application/rss+xml xml; }
-  gzip_static on;
-  server { listen 127.0.0.1:$NGINX_PORT; root $work/www; etag on; }
-}
-CONF
-nginx -c "$work/nginx.conf"
+start_nginx 'gzip_static on;'
 
 header() { curl -sfI "${@:2}" "$1" | tr -d '\r' | awk -F': ' -v h="$2" 'tolower($1)==tolower(h){print $2}'; }
 etag() { curl -sf -o /dev/null -D - "${@:2}" "$1" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}'; }

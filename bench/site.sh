@@ -37,3 +37,22 @@ measure() {
     /Requests\/sec/ {rps=$2} / 99%/ {p99=$2} /Non-2xx/ {non=$NF}
     END {printf "%10s req/s   p99 %8s%s\n", rps, p99, (non ? "   NON-2XX: " non : "")}'
 }
+
+# Starts nginx serving $work/www on $NGINX_PORT, the reference the site is measured
+# against; any arguments are further directives of its http block.
+start_nginx() {
+  chmod -R a+rX "$work"   # nginx workers run as an unprivileged user
+  cat > "$work/nginx.conf" <<CONF
+worker_processes 1;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  types { text/html html; application/rss+xml xml; }
+  $*
+  server { listen 127.0.0.1:$NGINX_PORT; root $work/www; etag on; }
+}
+CONF
+  nginx -c "$work/nginx.conf"
+}
