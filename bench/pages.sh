@@ -4,9 +4,13 @@
 # page rendered for the signed-in host, and for anonymous visitors on a cache miss (the
 # site started again on the same database with no room for kept pages).
 # Needs wrk and nginx (apt-get install wrk nginx).
-#   bash bench/pages.sh       WARMUP=20s DURATION=20s; KEPT_CONNECTIONS=32 RENDER_CONNECTIONS=16
+#   bash bench/pages.sh       WARMUP=20s RENDER_WARMUP=60s DURATION=20s;
+#                             KEPT_CONNECTIONS=32 RENDER_CONNECTIONS=16
+# The render path needs its minute of warm-up: the JIT compiles Thymeleaf's and SpEL's
+# paths for a long while, and ten seconds of it gave half the rate.
 NGINX_PORT=${NGINX_PORT:-18083}
 WARMUP=${WARMUP:-20s}
+RENDER_WARMUP=${RENDER_WARMUP:-60s}
 DURATION=${DURATION:-20s}
 KEPT_CONNECTIONS=${KEPT_CONNECTIONS:-32}
 RENDER_CONNECTIONS=${RENDER_CONNECTIONS:-16}
@@ -90,16 +94,18 @@ curl -sf -b "$work/cookies" -c "$work/cookies" -o /dev/null \
 session=$(awk '$6=="SESSION"{print $7}' "$work/cookies")
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: SESSION=$session" "$site/admin")" = 200 ]
 for path in "${pages[@]}"; do
-  wrk -t2 -c"$RENDER_CONNECTIONS" -d"$WARMUP" -H "Cookie: SESSION=$session" "$site$path" > /dev/null
+  wrk -t2 -c"$RENDER_CONNECTIONS" -d"$RENDER_WARMUP" -H "Cookie: SESSION=$session" "$site$path" > /dev/null
   rendered "host GET $path" -H "Cookie: SESSION=$session" "$site$path"
 done
 
 echo "== rendered on a cache miss (anonymous; no room for kept pages)"
 kill "$app"; wait "$app" 2>/dev/null || true; app=""
+# The embedded PostgreSQL stops after the JVM; a start before it is gone waits for it.
+while pgrep -f "$work/db" > /dev/null; do sleep 0.5; done
 : > "$work/app.log"
 start_site --podsite.page-cache.max-bytes=0
 for path in "${pages[@]}"; do
-  wrk -t2 -c"$RENDER_CONNECTIONS" -d"$WARMUP" "$site$path" > /dev/null
+  wrk -t2 -c"$RENDER_CONNECTIONS" -d"$RENDER_WARMUP" "$site$path" > /dev/null
   rendered "miss GET $path" "$site$path"
 done
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; $(java -version 2>&1 | head -1)"
