@@ -3,14 +3,18 @@ package dev.podsite.system;
 import dev.podsite.PodsiteApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingInitializationContext;
 import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.logging.LoggingSystemProperty;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,8 +51,16 @@ class JsonLogsTests {
 			assertThat(line.path("log").path("logger").asString()).isNotEmpty();
 		}
 		finally {
+			// Back to the plain lines the other tests of this JVM log (their sites are
+			// started already and set nothing up again).
 			logging.cleanUp();
+			System.clearProperty(LoggingSystemProperty.CONSOLE_STRUCTURED_FORMAT.getEnvironmentVariableName());
+			logging.beforeInitialize();
+			logging.initialize(new LoggingInitializationContext(new StandardEnvironment()), null, null);
 		}
+		LoggerFactory.getLogger(JsonLogsTests.class).info("Plain lines again");
+		assertThat(output.getOut().lines().filter((line) -> line.contains("Plain lines again"))).singleElement()
+			.satisfies((line) -> assertThat(line).doesNotStartWith("{"));
 	}
 
 }
