@@ -1,7 +1,10 @@
 package dev.podsite.web;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.text.MessageFormat;
 import java.util.Locale;
+import java.util.Properties;
 
 import org.jspecify.annotations.Nullable;
 
@@ -10,6 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
 
 /**
  * The interface's words (messages*.properties), set by {@code spring.messages.*} as
@@ -41,6 +46,18 @@ class InterfaceMessages {
 		}
 		messages.setAlwaysUseMessageFormat(properties.isAlwaysUseMessageFormat());
 		messages.setUseCodeAsDefaultMessage(properties.isUseCodeAsDefaultMessage());
+		if (properties.getCommonMessages() != null && !properties.getCommonMessages().isEmpty()) {
+			Properties common = new Properties();
+			for (Resource resource : properties.getCommonMessages()) {
+				try {
+					PropertiesLoaderUtils.fillProperties(common, resource);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException("Failed to load common messages from " + resource, ex);
+				}
+			}
+			messages.setCommonMessages(common);
+		}
 		return messages;
 	}
 
