@@ -53,6 +53,12 @@ public final class EmbeddedPostgresServer {
 	private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ,
 			PosixFilePermission.OWNER_WRITE);
 
+	// The two modes PostgreSQL starts on: 0700, and 0750 (initdb --allow-group-access).
+	private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+
+	private static final Set<PosixFilePermission> GROUP_READABLE_DIRECTORY = PosixFilePermissions
+		.fromString("rwxr-x---");
+
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	/**
@@ -101,6 +107,7 @@ public final class EmbeddedPostgresServer {
 		String password = fresh ? newPassword() : readPassword(passwordFile).orElseThrow();
 		if (!fresh) {
 			restrictToOwner(passwordFile);
+			restrictDirectoryToOwner(directory);
 		}
 		// Lives only while initdb runs.
 		Path initdbPasswordFile = fresh ? temporaryPasswordFile(password) : null;
@@ -299,6 +306,23 @@ public final class EmbeddedPostgresServer {
 		else {
 			Files.createFile(file);
 			restrictToOwner(file);
+		}
+	}
+
+	/**
+	 * PostgreSQL refuses to start on a data directory others may read (a copy made with a
+	 * wide umask, a {@code chmod -R a+rX}), and the start would only time out: it gets
+	 * back the rights initdb gave it.
+	 */
+	private static void restrictDirectoryToOwner(Path directory) throws IOException {
+		if (!isPosix()) {
+			return;
+		}
+		Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(directory);
+		if (!OWNER_ONLY_DIRECTORY.equals(permissions) && !GROUP_READABLE_DIRECTORY.equals(permissions)) {
+			log.warn("{} could be read or written by others than its owner, which PostgreSQL refuses: "
+					+ "making it the owner's only", directory);
+			Files.setPosixFilePermissions(directory, OWNER_ONLY_DIRECTORY);
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -67,6 +68,20 @@ class EmbeddedPostgresServerTests {
 			Thread.sleep(Long.MAX_VALUE);
 		}
 
+	}
+
+	@Test
+	void aDataDirectoryOpenedToOthersIsClosedAgainAndStarts() throws Exception {
+		try (EmbeddedPostgres postgres = EmbeddedPostgresServer.start(this.dir, true)) {
+			execute(postgres, "CREATE TABLE kept (value text); INSERT INTO kept VALUES ('before the chmod')");
+		}
+		// What a copy with a wide umask, or chmod -R a+rX to serve files beside it,
+		// leaves.
+		Files.setPosixFilePermissions(this.dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+		try (EmbeddedPostgres postgres = EmbeddedPostgresServer.start(this.dir, true)) {
+			assertThat(query(postgres, "SELECT value FROM kept")).isEqualTo("before the chmod");
+		}
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(this.dir))).isEqualTo("rwx------");
 	}
 
 	@Test
