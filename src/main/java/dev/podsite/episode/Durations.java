@@ -58,10 +58,26 @@ public final class Durations {
 		int hours = seconds / 3600;
 		int minutes = (seconds % 3600) / 60;
 		int rest = seconds % 60;
+		// Built by hand: String.format parses its pattern on every call, twenty times a
+		// list.
+		StringBuilder text = new StringBuilder(8);
 		if (hours > 0) {
-			return String.format("%d:%02d:%02d", hours, minutes, rest);
+			text.append(hours).append(':');
+			twoDigits(text, minutes);
 		}
-		return String.format("%d:%02d", minutes, rest);
+		else {
+			text.append(minutes);
+		}
+		text.append(':');
+		twoDigits(text, rest);
+		return text.toString();
+	}
+
+	private static void twoDigits(StringBuilder text, int value) {
+		if (value < 10) {
+			text.append('0');
+		}
+		text.append(value);
 	}
 
 	/** ISO-8601 duration for the {@code <time datetime>} attribute, e.g. PT1H2M5S. */

@@ -1,6 +1,7 @@
 package dev.podsite.episode;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -20,9 +21,12 @@ class EpisodeController {
 
 	private final People people;
 
-	EpisodeController(EpisodeCatalog catalog, People people) {
+	private final EpisodeListing listing;
+
+	EpisodeController(EpisodeCatalog catalog, People people, EpisodeListing listing) {
 		this.catalog = catalog;
 		this.people = people;
+		this.listing = listing;
 	}
 
 	/**
@@ -31,7 +35,7 @@ class EpisodeController {
 	 */
 	@GetMapping("/episodes")
 	String list(@RequestParam(defaultValue = "1") String page, @RequestParam(required = false) @Nullable String season,
-			@RequestParam(required = false) @Nullable String type, Model model) {
+			@RequestParam(required = false) @Nullable String type, Locale locale, Model model) {
 		int number = number(page, 1);
 		EpisodeFilter filter = new EpisodeFilter((season != null) ? number(season, 0) : null,
 				(type != null) ? EpisodeType.of(type).orElseThrow(EpisodeController::notFound) : null);
@@ -40,10 +44,11 @@ class EpisodeController {
 			throw notFound();
 		}
 		model.addAttribute("episodes", episodes);
+		model.addAttribute("listed", this.listing.of(episodes.getContent(), locale));
 		model.addAttribute("page", number);
 		model.addAttribute("filter", filter);
 		EpisodeCatalog.Kinds kinds = this.catalog.kinds();
-		model.addAttribute("seasons", kinds.seasons());
+		model.addAttribute("seasons", this.listing.seasons(kinds.seasons(), filter.season(), locale));
 		model.addAttribute("types", kinds.specialTypes());
 		return "episodes/list";
 	}

@@ -1,5 +1,7 @@
 package dev.podsite.episode;
 
+import java.util.Locale;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,8 +21,11 @@ class PeopleController {
 
 	private final People people;
 
-	PeopleController(People people) {
+	private final EpisodeListing listing;
+
+	PeopleController(People people, EpisodeListing listing) {
 		this.people = people;
+		this.listing = listing;
 	}
 
 	@GetMapping("/people")
@@ -34,7 +39,8 @@ class PeopleController {
 	 * episode list. The address of someone merged into another leads to the other's.
 	 */
 	@GetMapping("/people/{slug}")
-	Object person(@PathVariable String slug, @RequestParam(defaultValue = "1") String page, Model model) {
+	Object person(@PathVariable String slug, @RequestParam(defaultValue = "1") String page, Locale locale,
+			Model model) {
 		if (!page.matches("[0-9]{1,9}") || Integer.parseInt(page) < 1) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such page");
 		}
@@ -50,6 +56,7 @@ class PeopleController {
 		}
 		model.addAttribute("person", found.person());
 		model.addAttribute("episodes", found.episodes());
+		model.addAttribute("listed", this.listing.of(found.episodes().getContent(), locale));
 		model.addAttribute("page", number);
 		return "people/person";
 	}

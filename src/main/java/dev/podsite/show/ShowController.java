@@ -1,6 +1,9 @@
 package dev.podsite.show;
 
+import java.util.Locale;
+
 import dev.podsite.episode.EpisodeCatalog;
+import dev.podsite.episode.EpisodeListing;
 import dev.podsite.episode.People;
 
 import org.springframework.stereotype.Controller;
@@ -16,18 +19,21 @@ class ShowController {
 
 	private final People people;
 
-	ShowController(EpisodeCatalog catalog, People people) {
+	private final EpisodeListing listing;
+
+	ShowController(EpisodeCatalog catalog, People people, EpisodeListing listing) {
 		this.catalog = catalog;
 		this.people = people;
+		this.listing = listing;
 	}
 
 	/** The show page; the layout's model already holds the show, if there is one yet. */
 	@GetMapping("/")
-	String show(Model model) {
+	String show(Locale locale, Model model) {
 		if (model.getAttribute("show") == null) {
 			return "empty";
 		}
-		model.addAttribute("latest", this.catalog.latest(LATEST));
+		model.addAttribute("latest", this.listing.of(this.catalog.latest(LATEST), locale));
 		model.addAttribute("hosts", this.people.hosts());
 		return "show";
 	}

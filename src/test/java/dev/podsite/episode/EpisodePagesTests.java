@@ -157,6 +157,22 @@ class EpisodePagesTests {
 	}
 
 	@Test
+	void seasonsAndEpisodeNumbersAreNamesNotAmounts() throws Exception {
+		this.site.store(TestEpisodes.show("Show"),
+				List.of(TestEpisodes.episode("n1", "A long-running show", Instant.parse("2024-03-01T10:00:00Z"))
+					.audio("https://cdn.example/1020.mp3", 3725)
+					.season(12)
+					.number(1020)
+					.build()));
+		Document list = this.pages.page("/episodes");
+		assertThat(list.select("ol.episode-list .meta").text())
+			.isEqualTo("1 March 2024 · 1:02:05 · Season 12 · Episode 1020");
+		assertThat(list.select("ol.episode-list time").eachAttr("datetime")).containsExactly("2024-03-01", "PT1H2M5S");
+		Document page = this.pages.page("/episodes/a-long-running-show");
+		assertThat(page.text()).contains("Episode 1020").doesNotContain("1,020");
+	}
+
+	@Test
 	void anEpisodeWithoutAudioIsATextPost() throws Exception {
 		this.site.store(TestEpisodes.show("Show"),
 				List.of(TestEpisodes.episode("t1", "A text post", Instant.parse("2024-01-01T10:00:00Z"))
