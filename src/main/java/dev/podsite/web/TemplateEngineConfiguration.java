@@ -1,0 +1,80 @@
+package dev.podsite.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.thymeleaf.context.IExpressionContext;
+import org.thymeleaf.dialect.IDialect;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.spring6.dialect.SpringStandardDialect;
+import org.thymeleaf.spring6.expression.SPELVariableExpressionEvaluator;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
+import org.thymeleaf.standard.expression.IStandardVariableExpression;
+import org.thymeleaf.standard.expression.IStandardVariableExpressionEvaluator;
+import org.thymeleaf.standard.expression.StandardExpressionExecutionContext;
+import org.thymeleaf.templateresolver.ITemplateResolver;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.thymeleaf.autoconfigure.ThymeleafProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.expression.PropertyAccessor;
+import org.springframework.expression.spel.support.StandardEvaluationContext;
+
+/**
+ * The template engine Spring Boot would make, whose expressions read the site's own
+ * objects through {@link ViewPropertyAccessor}.
+ */
+@Configuration(proxyBeanMethods = false)
+class TemplateEngineConfiguration {
+
+	@Bean
+	SpringTemplateEngine templateEngine(ThymeleafProperties properties, ObjectProvider<ITemplateResolver> resolvers,
+			ObjectProvider<IDialect> dialects) {
+		SpringTemplateEngine engine = new SpringTemplateEngine();
+		engine.setDialect(new ViewDialect());
+		engine.setEnableSpringELCompiler(properties.isEnableSpringElCompiler());
+		engine.setRenderHiddenMarkersBeforeCheckboxes(properties.isRenderHiddenMarkersBeforeCheckboxes());
+		resolvers.orderedStream().forEach(engine::addTemplateResolver);
+		dialects.orderedStream().forEach(engine::addDialect);
+		return engine;
+	}
+
+	/** Spring's standard dialect, evaluating {@code ${...}} as below. */
+	static final class ViewDialect extends SpringStandardDialect {
+
+		private static final IStandardVariableExpressionEvaluator EVALUATOR = new ViewExpressionEvaluator();
+
+		@Override
+		public IStandardVariableExpressionEvaluator getVariableExpressionEvaluator() {
+			return EVALUATOR;
+		}
+
+	}
+
+	/**
+	 * Spring's evaluator, with {@link ViewPropertyAccessor} first among the property
+	 * accessors of the page's evaluation context (a new one per rendering, made by
+	 * ThymeleafView).
+	 */
+	private static final class ViewExpressionEvaluator implements IStandardVariableExpressionEvaluator {
+
+		@Override
+		public Object evaluate(IExpressionContext context, IStandardVariableExpression expression,
+				StandardExpressionExecutionContext executionContext) {
+			if (context.getVariable(
+					ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME) instanceof StandardEvaluationContext evaluation) {
+				List<PropertyAccessor> accessors = evaluation.getPropertyAccessors();
+				if (accessors.isEmpty() || accessors.get(0) != ViewPropertyAccessor.INSTANCE) {
+					List<PropertyAccessor> first = new ArrayList<>(accessors.size() + 1);
+					first.add(ViewPropertyAccessor.INSTANCE);
+					first.addAll(accessors);
+					evaluation.setPropertyAccessors(first);
+				}
+			}
+			return SPELVariableExpressionEvaluator.INSTANCE.evaluate(context, expression, executionContext);
+		}
+
+	}
+
+}
