@@ -12,13 +12,18 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import dev.podsite.support.SiteContentChanged;
+import dev.podsite.support.UntilChanged;
+import dev.podsite.support.UntilChanged.Expiring;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The published episodes as listeners see them.
@@ -39,6 +44,8 @@ public class EpisodeCatalog {
 
 	private final JdbcClient jdbc;
 
+	private final UntilChanged<Kinds> kinds;
+
 	EpisodeCatalog(EpisodeRepository episodes, TimelineReader timelines, EpisodeFileStore files, Clock clock,
 			JdbcClient jdbc) {
 		this.episodes = episodes;
@@ -46,6 +53,7 @@ public class EpisodeCatalog {
 		this.files = files;
 		this.clock = clock;
 		this.jdbc = jdbc;
+		this.kinds = new UntilChanged<>(clock);
 	}
 
 	/** Page {@code page} (0-based) of the published episodes, newest first. */
@@ -63,7 +71,21 @@ public class EpisodeCatalog {
 	 * The seasons of the published episodes, in order (none when the show has none), and
 	 * the types they have besides full ones (trailers, bonus).
 	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Kinds kinds() {
+		// Kept until the data changes: every list page asks, and a kept answer needs no
+		// connection (hence no transaction of its own).
+		return this.kinds.get(() -> new Expiring<>(readKinds(),
+				this.episodes.findNextPublicationAfter(this.clock.instant()).orElse(null)));
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	void forget(SiteContentChanged change) {
+		this.kinds.invalidate();
+	}
+
+	private Kinds readKinds() {
 		List<EpisodeKind> kinds = this.episodes.findPublishedKinds(now());
 		return new Kinds(kinds.stream().map(EpisodeKind::season).filter(Objects::nonNull).distinct().sorted().toList(),
 				kinds.stream()
