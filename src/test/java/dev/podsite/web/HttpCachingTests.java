@@ -1,9 +1,17 @@
 package dev.podsite.web;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 
 import com.aayushatharva.brotli4j.decoder.Decoder;
@@ -52,6 +60,45 @@ class HttpCachingTests {
 	void aShow() {
 		Database.clear(this.jdbc);
 		new SiteData(this.context).store(TestEpisodes.show("Launched"), TestEpisodes.large(36));
+	}
+
+	@Test
+	void aFeedReaderKeepsItsConnectionForHundredsOfRequests() throws Exception {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(10_000);
+			OutputStream out = socket.getOutputStream();
+			DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+			for (int i = 1; i <= 300; i++) {
+				out.write("GET /robots.txt HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+				out.flush();
+				List<String> head = new ArrayList<>();
+				for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
+					head.add(line.toLowerCase(Locale.ROOT));
+				}
+				assertThat(head.get(0)).as("request %d", i).startsWith("http/1.1 200");
+				// Tomcat's default closes a connection after its 100th request.
+				assertThat(head).as("request %d", i).doesNotContain("connection: close");
+				int length = head.stream()
+					.filter((header) -> header.startsWith("content-length:"))
+					.map((header) -> Integer.parseInt(header.substring(15).strip()))
+					.findFirst()
+					.orElseThrow();
+				in.readFully(new byte[length]);
+			}
+		}
+	}
+
+	private static String readLine(DataInputStream in) throws IOException {
+		StringBuilder line = new StringBuilder();
+		for (int b = in.read(); b != '\n'; b = in.read()) {
+			if (b < 0) {
+				throw new EOFException("The connection closed");
+			}
+			if (b != '\r') {
+				line.append((char) b);
+			}
+		}
+		return line.toString();
 	}
 
 	@Test
