@@ -97,3 +97,8 @@ measure "rendered: a mix of 12 searches" -s "$work/mix.lua" "$site"
 measure "rendered: the mix, never asked before" -s "$work/new.lua" "$site"
 cp "$work/common.html" "$work/search.html"; chmod a+r "$work/search.html"
 measure "nginx, the same bytes (static file)" "http://127.0.0.1:$NGINX_PORT/search.html"
+# KEEP_DATA=dir keeps the database for EXPLAIN ANALYZE: the site stopped, its directory copied.
+if [ -n "${KEEP_DATA:-}" ]; then
+  kill "$app"; wait "$app" 2>/dev/null || true; app=""
+  cp -a "$work/db" "$KEEP_DATA"
+fi
