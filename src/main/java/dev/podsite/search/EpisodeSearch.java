@@ -159,6 +159,11 @@ class EpisodeSearch {
 	/** Whether the text has words to search, and the episodes it finds, in order. */
 	Ranking rank(String text) {
 		Instant now = this.clock.instant();
+		// Through the GIN index always: the planner prices reading every row as cheap
+		// when the index has entries pending or the word is in most episodes, but each
+		// row's vector of all its transcript's words is read whole (200 ms for 2,000
+		// episodes, against 8 ms through the index).
+		this.jdbc.sql("SELECT set_config('enable_seqscan', 'off', true)").query().singleValue();
 		return this.jdbc.sql(RANKED)
 			.param("text", text)
 			.param("now", Timestamp.from(now))
