@@ -168,7 +168,7 @@ class EpisodeSearch {
 			.param("text", text)
 			.param("now", Timestamp.from(now))
 			.query((rs, row) -> new Ranking(text, now, rs.getBoolean("has_words"),
-					(Long[]) rs.getArray("ids").getArray()))
+					ids((Long[]) rs.getArray("ids").getArray())))
 			.single();
 	}
 
@@ -186,7 +186,10 @@ class EpisodeSearch {
 		if (from == to) {
 			return new SearchResults(List.of(), total, true, List.of());
 		}
-		List<Long> ids = List.of(ranking.ids()).subList(from, to);
+		List<Long> ids = new ArrayList<>(to - from);
+		for (int i = from; i < to; i++) {
+			ids.add(ranking.ids()[i]);
+		}
 		Map<Long, SearchHit> hits = new HashMap<>();
 		this.jdbc.sql(HITS)
 			.param("text", ranking.text())
@@ -236,6 +239,15 @@ class EpisodeSearch {
 			.list();
 	}
 
+	/** Unboxed: a kept ranking of 2,000 episodes takes 16 KB, not 48. */
+	private static long[] ids(Long[] boxed) {
+		long[] ids = new long[boxed.length];
+		for (int i = 0; i < boxed.length; i++) {
+			ids[i] = boxed[i];
+		}
+		return ids;
+	}
+
 	private static @Nullable String html(@Nullable String marked) {
 		return (marked != null) ? Highlights.html(marked) : null;
 	}
@@ -250,7 +262,7 @@ class EpisodeSearch {
 	 * What a search found, as of {@code at}: whether its text has words to search, and
 	 * the ids of the episodes found, best first.
 	 */
-	record Ranking(String text, Instant at, boolean hasWords, Long[] ids) {
+	record Ranking(String text, Instant at, boolean hasWords, long[] ids) {
 	}
 
 }
