@@ -1,8 +1,6 @@
 package dev.podsite.search;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 import org.jspecify.annotations.Nullable;
 
@@ -14,12 +12,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record SearchHit(String slug, String href, String titleHtml, LocalDate publishedOn, @Nullable String notesHtml,
 		@Nullable Moment chapter, @Nullable Moment transcript) {
-
-	SearchHit(String slug, String titleHtml, Instant publishedAt, @Nullable String notesHtml, @Nullable Moment chapter,
-			@Nullable Moment transcript) {
-		this(slug, "/episodes/" + slug, titleHtml, LocalDate.ofInstant(publishedAt, ZoneOffset.UTC), notesHtml, chapter,
-				transcript);
-	}
 
 	/** A moment of the episode and what is said or titled there, highlighted. */
 	public record Moment(long seconds, String time, String href, String textHtml) {
