@@ -5,8 +5,11 @@
 # (the same address again, as most visitors get a popular search), rendered on every
 # request (a visitor with a session: the database answers each time) for a rare word, a
 # word said in every episode, a phrase, and a typo that finds nothing ("did you mean"),
-# a mix of searches rotating per request, and nginx serving the same bytes. Needs wrk, nginx.
-#   bash bench/search.sh            DURATION=30s by default
+# a mix of searches rotating per request, the same mix never asked before (each request a
+# text of its own, so that no kept result helps), and nginx serving the same bytes.
+# Once the transcripts are in, the site is started again without scheduled imports, so
+# that no import runs beside the measures. Needs wrk, nginx.
+#   bash bench/search.sh            DURATION=30s, WARMUP=40s by default
 source "$(dirname "$0")/site.sh"
 NGINX_PORT=${NGINX_PORT:-18082}
 
@@ -36,6 +39,17 @@ until curl -s -H "Cookie: SESSION=bench" "$site/search?q=say" | grep -q '2,000 e
   sleep 5
 done
 echo "transcripts imported and indexed in $(( $(date +%s) - started )) s"
+# Started again on the same data, without imports: an import every 20 s would run beside
+# the measures (and announce a change when anything differs).
+kill "$app"; wait "$app" 2>/dev/null || true
+java -Xmx512m -jar "$jar" --server.port="$PORT" --podsite.feed.url="file:$work/large.xml" \
+  --podsite.feed.schedule=false --podsite.embedded-db.dir="$work/db" \
+  --podsite.admin.password=bench-password > "$work/app.log" 2>&1 &
+app=$!
+until curl -s -H "Cookie: SESSION=bench" "$site/search?q=say" | grep -q '2,000 episodes match'; do
+  if ! kill -0 "$app" 2>/dev/null; then cat "$work/app.log"; exit 1; fi
+  sleep 1
+done
 
 rare=$(python3 -c 'import sys; sys.path.insert(0, "bench"); import make_transcripts as m; print(m.WORDS[-1])')
 queries=("rare:$rare" "common:say" "phrase:%22borrow+checker%22" "typo:tokoi+internalz" "exclude:tokio+-serde" "or:ferrisbyte+or+kubernetes")
@@ -54,12 +68,37 @@ request = function()
   return wrk.format("GET", "/search?q=" .. words[n % #words + 1], {["Cookie"] = "SESSION=bench"})
 end
 LUA
-wrk -t2 -c16 -d"${WARMUP:-30s}" -s "$work/mix.lua" "$site" > /dev/null
+# The same mix, never asked before: each request adds a word nobody said ("or zq…",
+# unique per thread and request), so no kept result or page helps.
+cat > "$work/new.lua" <<'LUA'
+local words = {"ownership", "say", "%22borrow+checker%22", "tokio+-serde", "lifetimes+async", "kamir", "tokoi",
+  "kubernetes+or+firmware", "%22memory+safety%22", "serde", "rust+production", "incident+oncall"}
+local threads = 0
+setup = function(thread)
+  threads = threads + 1
+  thread:set("id", threads)
+end
+local n = 0
+local prefix
+request = function()
+  if prefix == nil then prefix = "zq" .. os.time() .. "x" .. id .. "x" end
+  n = n + 1
+  return wrk.format("GET", "/search?q=" .. words[n % #words + 1] .. "+or+" .. prefix .. n, {["Cookie"] = "SESSION=bench"})
+end
+LUA
+wrk -t2 -c16 -d"${WARMUP:-40s}" -s "$work/mix.lua" "$site" > /dev/null
+wrk -t2 -c16 -d"${WARMUP:-40s}" -s "$work/new.lua" "$site" > /dev/null
 measure "search kept (common word)" "$site/search?q=say"
 for query in "${queries[@]}"; do
   name=${query%%:*}; q=${query#*:}
   measure "rendered: $name" -H "Cookie: SESSION=bench" "$site/search?q=$q"
 done
 measure "rendered: a mix of 12 searches" -s "$work/mix.lua" "$site"
+measure "rendered: the mix, never asked before" -s "$work/new.lua" "$site"
 cp "$work/common.html" "$work/search.html"; chmod a+r "$work/search.html"
 measure "nginx, the same bytes (static file)" "http://127.0.0.1:$NGINX_PORT/search.html"
+# KEEP_DATA=dir keeps the database for EXPLAIN ANALYZE: the site stopped, its directory copied.
+if [ -n "${KEEP_DATA:-}" ]; then
+  kill "$app"; wait "$app" 2>/dev/null || true; app=""
+  cp -a "$work/db" "$KEEP_DATA"
+fi

@@ -15,9 +15,9 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class SearchController {
 
-	private final EpisodeSearch search;
+	private final KeptSearches search;
 
-	SearchController(EpisodeSearch search) {
+	SearchController(KeptSearches search) {
 		this.search = search;
 	}
 

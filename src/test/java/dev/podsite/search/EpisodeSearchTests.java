@@ -97,6 +97,21 @@ class EpisodeSearchTests {
 	}
 
 	@Test
+	void aTranscriptHitLinksToTheFirstCueOfItsWindowThatSaysAWordSearched() {
+		this.site.store(TestEpisodes.show("Show"), List.of(episode("talk", "A talk", 1).build()));
+		storeTimeline("talk", List.of(),
+				List.of(new TranscriptCue(60, 64.0, null, "Welcome back."),
+						new TranscriptCue(68, 72.0, null, "Nothing yet."),
+						new TranscriptCue(76, 80.0, null, "Ferris says hi to the crab.")));
+		SearchHit hit = this.search.search("ferris -serde", 0).hits().get(0);
+		assertThat(hit.transcript().seconds()).isEqualTo(76);
+		assertThat(hit.transcript().time()).isEqualTo("1:16");
+		assertThat(hit.transcript().href()).isEqualTo(hit.href() + "?t=76");
+		// A phrase: the cue that says one of its words first.
+		assertThat(this.search.search("\"the crab\"", 0).hits().get(0).transcript().seconds()).isEqualTo(76);
+	}
+
+	@Test
 	void accentsAreIgnoredInRomanianAndFrench() {
 		this.site.store(TestEpisodes.show("Emisiune", "ro"),
 				List.of(episode("sapte", "Șapte lucruri despre Rust", 1).build()));
