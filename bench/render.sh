@@ -56,7 +56,7 @@ n = int(re.search(r'(\d+) requests in', out).group(1))
 rps = float(re.search(r'Requests/sec:\s+([\d.]+)', out).group(1))
 p99 = re.search(r'\s99%\s+(\S+)', out).group(1)
 non = re.search(r'Non-2xx or 3xx responses: (\d+)', out)
-g0, g1 = [float(x) for x in gc0.split()], [float(x) for x in gc1.split()]
+g0, g1 = [[float(x) if x != "-" else 0.0 for x in gc.split()] for gc in (gc0, gc1)]
 # jstat -gc: EC is column 5, EU 6, YGC 13 (KB, KB, count); eden is fixed (-Xmn).
 allocated = (g1[12] - g0[12]) * g0[4] + g1[5] - g0[5]
 cpu = (int(t1) - int(t0)) * 1000 / int(hz)
