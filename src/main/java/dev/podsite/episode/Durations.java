@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.podsite.support.ClockTimes;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,29 +56,7 @@ public final class Durations {
 		if (seconds == null || seconds < 0) {
 			return null;
 		}
-		int hours = seconds / 3600;
-		int minutes = (seconds % 3600) / 60;
-		int rest = seconds % 60;
-		// Built by hand: String.format parses its pattern on every call, twenty times a
-		// list.
-		StringBuilder text = new StringBuilder(8);
-		if (hours > 0) {
-			text.append(hours).append(':');
-			twoDigits(text, minutes);
-		}
-		else {
-			text.append(minutes);
-		}
-		text.append(':');
-		twoDigits(text, rest);
-		return text.toString();
-	}
-
-	private static void twoDigits(StringBuilder text, int value) {
-		if (value < 10) {
-			text.append('0');
-		}
-		text.append(value);
+		return ClockTimes.of(seconds);
 	}
 
 	/** ISO-8601 duration for the {@code <time datetime>} attribute, e.g. PT1H2M5S. */

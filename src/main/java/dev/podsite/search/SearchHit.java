@@ -2,6 +2,7 @@ package dev.podsite.search;
 
 import java.time.LocalDate;
 
+import dev.podsite.support.ClockTimes;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,27 +23,7 @@ public record SearchHit(String slug, String href, String titleHtml, LocalDate pu
 
 		/** H:MM:SS or M:SS, as time links are written. */
 		static String time(long seconds) {
-			long h = seconds / 3600;
-			long m = seconds % 3600 / 60;
-			long s = seconds % 60;
-			StringBuilder time = new StringBuilder(8);
-			if (h > 0) {
-				time.append(h).append(':');
-				twoDigits(time, m);
-			}
-			else {
-				time.append(m);
-			}
-			time.append(':');
-			twoDigits(time, s);
-			return time.toString();
-		}
-
-		private static void twoDigits(StringBuilder time, long value) {
-			if (value < 10) {
-				time.append('0');
-			}
-			time.append(value);
+			return ClockTimes.of(seconds);
 		}
 
 	}
