@@ -111,7 +111,7 @@ class PublicPageCache extends OncePerRequestFilter {
 		// The generation of before the rendering: a page rendered across a change goes
 		// into the old one, which is dropped.
 		Pages current = this.pages.get(this::newGeneration);
-		String key = this.language.resolveLocale(request).toLanguageTag() + " " + address;
+		String key = key(request, address);
 		Page page = current.get(key);
 		if (page == null) {
 			this.misses.increment();
@@ -130,6 +130,39 @@ class PublicPageCache extends OncePerRequestFilter {
 			this.hits.increment();
 			page.writeHeaders(response);
 		}
+		send(page, request, response);
+	}
+
+	/**
+	 * Answers a visitor without a session from the kept pages, when the page asked for by
+	 * its one address is kept: true when it did. Called before the servlet pipeline
+	 * (KeptPageValve), where a kept page's answer costs least.
+	 */
+	boolean answerKept(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		String method = request.getMethod();
+		if (!method.equals("GET") && !method.equals("HEAD")) {
+			return false;
+		}
+		String address = PageAddresses.of(request);
+		if (address == null || !address.equals(PageAddresses.requested(request)) || hasSession(request)) {
+			return false;
+		}
+		Page page = this.pages.get(this::newGeneration).get(key(request, address));
+		if (page == null) {
+			return false;
+		}
+		this.hits.increment();
+		page.writeHeaders(response);
+		send(page, request, response);
+		return true;
+	}
+
+	private String key(HttpServletRequest request, String address) {
+		return this.language.resolveLocale(request).toLanguageTag() + " " + address;
+	}
+
+	/** The kept page in the coding the client takes, or 304 when it has it. */
+	private static void send(Page page, HttpServletRequest request, HttpServletResponse response) throws IOException {
 		ContentCoding coding = page.body().codingFor(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
 		String etag = page.body().etag(coding);
 		response.setHeader(HttpHeaders.ETAG, etag);

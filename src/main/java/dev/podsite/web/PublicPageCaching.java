@@ -6,6 +6,7 @@ import dev.podsite.episode.EpisodeCatalog;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,8 +27,8 @@ class PublicPageCaching {
 	}
 
 	/**
-	 * Right after the feed's filter, before sessions and security: kept pages need
-	 * neither.
+	 * Right after the feed's filter, before sessions and security: renders and keeps what
+	 * the valve found no kept page for, and redirects other spellings of a page.
 	 */
 	@Bean
 	FilterRegistrationBean<PublicPageCache> publicPageCacheRegistration(PublicPageCache cache) {
@@ -35,6 +36,12 @@ class PublicPageCaching {
 		registration.addUrlPatterns(PublicPageCache.PUBLIC_PAGES);
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
+	}
+
+	/** Kept pages answered before the filter chain is even built (KeptPageValve). */
+	@Bean
+	TomcatContextCustomizer keptPagesBeforeTheFilters(PublicPageCache cache) {
+		return (context) -> context.getPipeline().addValve(new KeptPageValve(cache));
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.podsite.web;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -8,9 +9,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import dev.podsite.episode.ImportedEpisode;
 import dev.podsite.episode.PeopleEditor;
@@ -28,6 +37,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * appears at its time.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@Import(PublicPageCacheTests.FilteredRequests.class)
 class PublicPageCacheTests {
 
 	@LocalServerPort
@@ -54,6 +67,9 @@ class PublicPageCacheTests {
 
 	@Autowired
 	private PageCacheProperties properties;
+
+	@Autowired
+	private FilteredRequests filtered;
 
 	private SiteHttp site;
 
@@ -108,6 +124,23 @@ class PublicPageCacheTests {
 		}
 		assertThat(kept.headers().firstValue("Set-Cookie")).isEmpty();
 		assertThat(kept.body()).isEqualTo(rendered.body());
+	}
+
+	@Test
+	void aKeptPageIsAnsweredBeforeAnyServletFilter() {
+		String etag = this.site.get("/episodes").headers().firstValue("ETag").orElseThrow();
+		int rendered = this.filtered.requests("/episodes");
+		assertThat(this.site.get("/episodes").statusCode()).isEqualTo(200);
+		assertThat(this.site.get("/episodes", "If-None-Match", etag).statusCode()).isEqualTo(304);
+		assertThat(this.site.get("/episodes", "Accept-Encoding", "gzip").headers().firstValue("Content-Encoding"))
+			.contains("gzip");
+		assertThat(this.filtered.requests("/episodes")).as("kept answers that reached the servlet filters")
+			.isEqualTo(rendered);
+		this.site.get("/episodes", "Cookie", "SESSION=someone");
+		this.site.get("/episodes?page=01");
+		assertThat(this.filtered.requests("/episodes"))
+			.as("a visitor with a session, and another spelling of the address, go through the filters")
+			.isEqualTo(rendered + 2);
 	}
 
 	@Test
@@ -218,6 +251,26 @@ class PublicPageCacheTests {
 
 	private String text(String path) {
 		return new String(this.site.body(path), StandardCharsets.UTF_8);
+	}
+
+	/** Counts the requests that reach the servlet filters, first of them all. */
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	static class FilteredRequests extends HttpFilter {
+
+		private final Map<String, AtomicInteger> paths = new ConcurrentHashMap<>();
+
+		@Override
+		protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws IOException, ServletException {
+			this.paths.computeIfAbsent(request.getRequestURI(), (path) -> new AtomicInteger()).incrementAndGet();
+			chain.doFilter(request, response);
+		}
+
+		int requests(String path) {
+			AtomicInteger count = this.paths.get(path);
+			return (count != null) ? count.get() : 0;
+		}
+
 	}
 
 }
