@@ -28,11 +28,11 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
- * Who may do what: everyone reads the site (the feed is served before these filters, see
- * FeedFilter); only the signed-in host reaches {@code /admin} and the management
- * endpoints but health (its probes are public, without details). Forms carry CSRF tokens,
- * the session id changes at sign-in, and every page gets a Content-Security-Policy
- * without inline script.
+ * Who may do what: everyone reads the site (the feed and kept pages are served before
+ * these filters, see FilterValve and KeptPageValve); only the signed-in host reaches
+ * {@code /admin} and the management endpoints but health (its probes are public, without
+ * details). Forms carry CSRF tokens, the session id changes at sign-in, and every page
+ * gets a Content-Security-Policy without inline script.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {

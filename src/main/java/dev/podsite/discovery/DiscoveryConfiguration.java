@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.util.Optional;
 
 import dev.podsite.support.DocumentFilter;
+import dev.podsite.support.FilterValve;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.http.CacheControl;
 
 /**
@@ -30,23 +30,17 @@ class DiscoveryConfiguration {
 		.getHeaderValue();
 
 	@Bean
-	FilterRegistrationBean<DocumentFilter> sitemapFilter(Sitemaps sitemaps) {
-		FilterRegistrationBean<DocumentFilter> registration = new FilterRegistrationBean<>(
-				new DocumentFilter("application/xml;charset=utf-8", SITEMAP_CACHE_CONTROL, sitemaps::get));
-		registration.addUrlPatterns(Sitemaps.PATH, Sitemaps.PARTS + "*");
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
-		registration.setName("sitemap");
-		return registration;
+	TomcatContextCustomizer sitemapBeforeTheFilters(Sitemaps sitemaps) {
+		return FilterValve.forPaths(
+				new DocumentFilter("application/xml;charset=utf-8", SITEMAP_CACHE_CONTROL, sitemaps::get),
+				Sitemaps.PATH, Sitemaps.PARTS + "*");
 	}
 
 	@Bean
-	FilterRegistrationBean<DocumentFilter> robotsFilter(Robots robots) {
-		FilterRegistrationBean<DocumentFilter> registration = new FilterRegistrationBean<>(
-				new DocumentFilter("text/plain;charset=utf-8", ROBOTS_CACHE_CONTROL, () -> Optional.of(robots.get())));
-		registration.addUrlPatterns(Robots.PATH);
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
-		registration.setName("robots");
-		return registration;
+	TomcatContextCustomizer robotsBeforeTheFilters(Robots robots) {
+		return FilterValve.forPaths(
+				new DocumentFilter("text/plain;charset=utf-8", ROBOTS_CACHE_CONTROL, () -> Optional.of(robots.get())),
+				Robots.PATH);
 	}
 
 }

@@ -19,7 +19,7 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
 @Configuration(proxyBeanMethods = false)
 class ObservationConfiguration {
 
-	/** After FeedFilter (+1) and PublicPageCache (+10), before sessions and security. */
+	/** After PublicPageCache (+10), before sessions and security. */
 	static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
 
 	@Bean

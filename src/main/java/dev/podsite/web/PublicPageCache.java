@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -113,7 +115,8 @@ class PublicPageCache extends OncePerRequestFilter {
 		Pages current = this.pages.get(this::newGeneration);
 		String key = key(request, address);
 		Page page = current.get(key);
-		if (page == null) {
+		boolean rendered = page == null;
+		if (rendered) {
 			this.misses.increment();
 			ContentCachingResponseWrapper rendering = new ContentCachingResponseWrapper(response);
 			chain.doFilter(request, rendering);
@@ -128,9 +131,8 @@ class PublicPageCache extends OncePerRequestFilter {
 		}
 		else {
 			this.hits.increment();
-			page.writeHeaders(response);
 		}
-		send(page, request, response);
+		send(page, rendered, request, response);
 	}
 
 	/**
@@ -152,8 +154,7 @@ class PublicPageCache extends OncePerRequestFilter {
 			return false;
 		}
 		this.hits.increment();
-		page.writeHeaders(response);
-		send(page, request, response);
+		send(page, false, request, response);
 		return true;
 	}
 
@@ -161,13 +162,23 @@ class PublicPageCache extends OncePerRequestFilter {
 		return this.language.resolveLocale(request).toLanguageTag() + " " + address;
 	}
 
-	/** The kept page in the coding the client takes, or 304 when it has it. */
-	private static void send(Page page, HttpServletRequest request, HttpServletResponse response) throws IOException {
+	/**
+	 * The kept page in the coding the client takes, or 304 when it has it. With a 304 go
+	 * only the headers a cache updates its copy with (RFC 9111, 4.3.4): the security
+	 * headers it stored with the page stay as they were, and a 304 is half the bytes.
+	 * @param rendered whether the page was rendered for this request, its headers set
+	 */
+	private static void send(Page page, boolean rendered, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
 		ContentCoding coding = page.body().codingFor(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
 		String etag = page.body().etag(coding);
+		boolean notModified = ConditionalRequests.notModified(request, etag, -1);
+		if (!rendered) {
+			page.writeHeaders(response, notModified);
+		}
 		response.setHeader(HttpHeaders.ETAG, etag);
 		response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-		if (ConditionalRequests.notModified(request, etag, -1)) {
+		if (notModified) {
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 			return;
 		}
@@ -330,6 +341,14 @@ class PublicPageCache extends OncePerRequestFilter {
 		// bytes and characters.
 		private static final int OVERHEAD = 512;
 
+		// What a 304 carries of the page's headers (RFC 9110, 15.4.5).
+		private static final Set<String> REVALIDATED = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+
+		static {
+			REVALIDATED.addAll(List.of(HttpHeaders.CACHE_CONTROL, HttpHeaders.VARY, HttpHeaders.EXPIRES,
+					HttpHeaders.CONTENT_LOCATION));
+		}
+
 		static Page of(ContentCachingResponseWrapper rendering) {
 			List<String> headers = new ArrayList<>();
 			for (String name : rendering.getHeaderNames()) {
@@ -348,11 +367,16 @@ class PublicPageCache extends OncePerRequestFilter {
 			return new Page(headers.toArray(String[]::new), EncodedBody.of(rendering.getContentAsByteArray()));
 		}
 
-		void writeHeaders(HttpServletResponse response) {
+		/** Its headers; for a 304, those a cache updates its copy with. */
+		void writeHeaders(HttpServletResponse response, boolean notModified) {
 			for (int i = 0; i < this.headers.length; i += 2) {
-				response.addHeader(this.headers[i], this.headers[i + 1]);
+				if (!notModified || REVALIDATED.contains(this.headers[i])) {
+					response.addHeader(this.headers[i], this.headers[i + 1]);
+				}
 			}
-			response.setStatus(HttpServletResponse.SC_OK);
+			if (!notModified) {
+				response.setStatus(HttpServletResponse.SC_OK);
+			}
 		}
 
 		/** What the page takes in memory, roughly but never less than its bodies. */

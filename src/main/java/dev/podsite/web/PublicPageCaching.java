@@ -27,8 +27,9 @@ class PublicPageCaching {
 	}
 
 	/**
-	 * Right after the feed's filter, before sessions and security: renders and keeps what
-	 * the valve found no kept page for, and redirects other spellings of a page.
+	 * First after the trusted proxies' filter, before sessions and security: renders and
+	 * keeps what the valve found no kept page for, and redirects other spellings of a
+	 * page.
 	 */
 	@Bean
 	FilterRegistrationBean<PublicPageCache> publicPageCacheRegistration(PublicPageCache cache) {

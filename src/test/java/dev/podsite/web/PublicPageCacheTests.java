@@ -144,6 +144,37 @@ class PublicPageCacheTests {
 	}
 
 	@Test
+	void theFeedTheSitemapAndRobotsAreAnsweredBeforeAnyServletFilter() {
+		for (String path : new String[] { "/feed.xml", "/sitemap.xml", "/robots.txt" }) {
+			HttpResponse<byte[]> first = this.site.get(path);
+			assertThat(first.statusCode()).as(path).isEqualTo(200);
+			String etag = first.headers().firstValue("ETag").orElseThrow();
+			assertThat(this.site.get(path, "If-None-Match", etag).statusCode()).as(path).isEqualTo(304);
+			assertThat(this.filtered.requests(path)).as(path).isZero();
+		}
+		assertThat(this.site.get("/feed.xml", "Accept-Encoding", "gzip").headers().firstValue("Content-Encoding"))
+			.contains("gzip");
+		assertThat(this.site.post("/feed.xml", Map.of()).statusCode()).as("what the feed does not answer goes on")
+			.isEqualTo(403);
+		assertThat(this.filtered.requests("/feed.xml")).isEqualTo(1);
+	}
+
+	@Test
+	void aRevalidatedPageGetsTheHeadersACacheUpdatesItsCopyWith() {
+		this.site.get("/episodes");
+		HttpResponse<byte[]> page = this.site.get("/episodes");
+		String etag = page.headers().firstValue("ETag").orElseThrow();
+		HttpResponse<byte[]> revalidated = this.site.get("/episodes", "If-None-Match", etag);
+		assertThat(revalidated.statusCode()).isEqualTo(304);
+		assertThat(revalidated.headers().firstValue("ETag")).contains(etag);
+		assertThat(revalidated.headers().firstValue("Cache-Control"))
+			.isEqualTo(page.headers().firstValue("Cache-Control"));
+		assertThat(revalidated.headers().allValues("Vary")).isEqualTo(page.headers().allValues("Vary"));
+		assertThat(revalidated.headers().map()).doesNotContainKeys("content-security-policy", "x-frame-options",
+				"content-language");
+	}
+
+	@Test
 	void aVisitorWithASessionGetsAPageOfTheirOwn() {
 		assertThat(text("/episodes")).contains("First title");
 		this.jdbc.update("UPDATE episode SET title = 'Second title'");
