@@ -45,8 +45,9 @@ final class PageAddresses {
 
 	private static final UrlPathHelper PATHS = new UrlPathHelper();
 
-	// What a page's path may hold as it is: no percent-encoding, no path parameter.
-	private static final Pattern PLAIN_PATH = Pattern.compile("[A-Za-z0-9._~/-]*");
+	private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+
+	private static final List<String> PARENTS = List.of("/episodes/", "/people/");
 
 	private PageAddresses() {
 	}
@@ -56,12 +57,16 @@ final class PageAddresses {
 	 * page's (then it is not found anyway).
 	 */
 	static @Nullable String of(HttpServletRequest request) {
+		String uri = request.getRequestURI();
+		String contextPath = request.getContextPath();
 		// Decoded, without path parameters (;jsessionid=…), as the site's mappings read
-		// it.
-		String withinSite = PATHS.getPathWithinApplication(request);
-		String path = request.getContextPath() + withinSite;
+		// it; a path of plain characters only reads as it is written (the path asked
+		// most: kept pages are looked up by it before anything else runs).
+		String withinSite = isPlain(uri) ? uri.substring(contextPath.length())
+				: PATHS.getPathWithinApplication(request);
+		String path = contextPath + withinSite;
 		List<Parameter> parameters = PARAMETERS.get(pattern(withinSite));
-		if (parameters == null || !PLAIN_PATH.matcher(path).matches()) {
+		if (parameters == null || !isPlain(path)) {
 			return null;
 		}
 		StringBuilder query = new StringBuilder();
@@ -114,7 +119,7 @@ final class PageAddresses {
 	 * served with their own ETag, neither redirected nor kept with the pages.
 	 */
 	private static String pattern(String path) {
-		for (String parent : List.of("/episodes/", "/people/")) {
+		for (String parent : PARENTS) {
 			if (path.startsWith(parent) && path.indexOf('/', parent.length()) < 0) {
 				return parent + "*";
 			}
@@ -123,20 +128,40 @@ final class PageAddresses {
 	}
 
 	/**
+	 * What a page's path may hold as it is: unreserved characters and slashes, no
+	 * percent-encoding, no path parameter, no empty segment.
+	 */
+	static boolean isPlain(String path) {
+		for (int i = 0; i < path.length(); i++) {
+			char c = path.charAt(i);
+			boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.'
+					|| c == '_' || c == '~' || c == '-' || (c == '/' && (i == 0 || path.charAt(i - 1) != '/'));
+			if (!plain) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
 	 * A page number without leading zeros, none for the first page; anything else as it
 	 * is, for the list to answer not found.
 	 */
 	private static @Nullable String pageNumber(String value) {
-		if (!value.matches("[0-9]+")) {
-			return value;
-		}
-		String number = value.replaceFirst("^0+(?=.)", "");
+		String number = number(value);
 		return number.equals("1") ? null : number;
 	}
 
 	/** A number without leading zeros; anything else as it is, for the page to refuse. */
 	private static String number(String value) {
-		return value.matches("[0-9]+") ? value.replaceFirst("^0+(?=.)", "") : value;
+		if (!DIGITS.matcher(value).matches()) {
+			return value;
+		}
+		int start = 0;
+		while (start < value.length() - 1 && value.charAt(start) == '0') {
+			start++;
+		}
+		return value.substring(start);
 	}
 
 	private static String lowerCase(String value) {

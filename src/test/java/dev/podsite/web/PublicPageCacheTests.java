@@ -255,6 +255,7 @@ class PublicPageCacheTests {
 		redirects.put("/episodes/first-title?ref=mastodon", "/episodes/first-title");
 		redirects.put("/episodes/%66irst-title", "/episodes/first-title");
 		redirects.put("/episodes;jsessionid=abc", "/episodes");
+		redirects.put("/episodes//first-title", "/episodes/first-title");
 		redirects.put("/people?page=2", "/people");
 		redirects.put("/people?utm_source=x", "/people");
 		redirects.put("/people/ann-guest?page=01", "/people/ann-guest");
