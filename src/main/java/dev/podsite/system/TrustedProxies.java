@@ -47,7 +47,15 @@ final class TrustedProxies {
 	/** Whether a request from this address may tell who the client is. */
 	boolean trusts(String address) {
 		InetAddress parsed = address(address);
-		return parsed != null && this.ranges.stream().anyMatch((range) -> range.contains(parsed));
+		if (parsed != null) {
+			// Asked for every request: a loop, not a stream.
+			for (Range range : this.ranges) {
+				if (range.contains(parsed)) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	/**
