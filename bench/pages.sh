@@ -6,6 +6,7 @@
 # Needs wrk and nginx (apt-get install wrk nginx).
 #   bash bench/pages.sh       WARMUP=20s RENDER_WARMUP=60s DURATION=20s;
 #                             KEPT_CONNECTIONS=32 RENDER_CONNECTIONS=16
+#   RENDER=0 bash bench/pages.sh   the kept pages and 304s only
 # The render path needs its minute of warm-up: the JIT compiles Thymeleaf's and SpEL's
 # paths for a long while, and ten seconds of it gave half the rate.
 NGINX_PORT=${NGINX_PORT:-18083}
@@ -84,6 +85,11 @@ done
 site_tag=$(etag "$site/feed.xml"); static_tag=$(etag "$static/feed.xml")
 NGINX_ARGS=(-H "If-None-Match: $static_tag")
 pair "304 /feed.xml" "$site/feed.xml" "$static/feed.xml" -H "If-None-Match: $site_tag"
+
+if [ "${RENDER:-1}" = 0 ]; then
+  echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; $(java -version 2>&1 | head -1)"
+  exit 0
+fi
 
 echo "== rendered for the signed-in host"
 login=$(curl -sf -c "$work/cookies" "$site/login")
