@@ -1,6 +1,7 @@
 package dev.podsite.web;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,6 +18,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.catalina.connector.Response;
 
 import dev.podsite.episode.EpisodeCatalog;
 import dev.podsite.support.ConditionalRequests;
@@ -176,15 +178,15 @@ class PublicPageCache extends OncePerRequestFilter {
 		if (!rendered) {
 			page.writeHeaders(response, notModified);
 		}
-		response.setHeader(HttpHeaders.ETAG, etag);
-		response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+		Header.add(response, HttpHeaders.ETAG, etag);
+		Header.add(response, HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
 		if (notModified) {
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 			return;
 		}
 		byte[] body = page.body().bytes(coding);
 		if (coding.token() != null) {
-			response.setHeader(HttpHeaders.CONTENT_ENCODING, coding.token());
+			Header.add(response, HttpHeaders.CONTENT_ENCODING, coding.token());
 		}
 		response.setContentLength(body.length);
 		if (request.getMethod().equals("GET")) {
@@ -332,10 +334,10 @@ class PublicPageCache extends OncePerRequestFilter {
 	}
 
 	/**
-	 * A rendered page: its headers (the security headers, Cache-Control, Content-Type) as
-	 * name and value pairs, and its bytes in each coding.
+	 * A rendered page: its headers (the security headers, Cache-Control, Content-Type),
+	 * and its bytes in each coding.
 	 */
-	private record Page(String[] headers, EncodedBody body) {
+	private record Page(List<Header> headers, EncodedBody body) {
 
 		// Objects, references and the map's entry, roughly: what a page costs beside its
 		// bytes and characters.
@@ -350,28 +352,26 @@ class PublicPageCache extends OncePerRequestFilter {
 		}
 
 		static Page of(ContentCachingResponseWrapper rendering) {
-			List<String> headers = new ArrayList<>();
+			List<Header> headers = new ArrayList<>();
 			for (String name : rendering.getHeaderNames()) {
 				if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH) && !name.equalsIgnoreCase(HttpHeaders.DATE)
 						&& !name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
 					for (String value : rendering.getHeaders(name)) {
-						headers.add(name);
-						headers.add(value);
+						headers.add(Header.of(name, value));
 					}
 				}
 			}
 			if (rendering.getContentType() != null) {
-				headers.add(HttpHeaders.CONTENT_TYPE);
-				headers.add(rendering.getContentType());
+				headers.add(Header.of(HttpHeaders.CONTENT_TYPE, rendering.getContentType()));
 			}
-			return new Page(headers.toArray(String[]::new), EncodedBody.of(rendering.getContentAsByteArray()));
+			return new Page(List.copyOf(headers), EncodedBody.of(rendering.getContentAsByteArray()));
 		}
 
 		/** Its headers; for a 304, those a cache updates its copy with. */
 		void writeHeaders(HttpServletResponse response, boolean notModified) {
-			for (int i = 0; i < this.headers.length; i += 2) {
-				if (!notModified || REVALIDATED.contains(this.headers[i])) {
-					response.addHeader(this.headers[i], this.headers[i + 1]);
+			for (Header header : this.headers) {
+				if (!notModified || REVALIDATED.contains(header.name())) {
+					header.addTo(response);
 				}
 			}
 			if (!notModified) {
@@ -382,8 +382,9 @@ class PublicPageCache extends OncePerRequestFilter {
 		/** What the page takes in memory, roughly but never less than its bodies. */
 		long bytes() {
 			long bytes = OVERHEAD + this.body.length() + chars(this.body.hash());
-			for (String header : this.headers) {
-				bytes += chars(header);
+			for (Header header : this.headers) {
+				bytes += chars(header.name()) + chars(header.value()) + header.nameBytes().length
+						+ header.valueBytes().length;
 			}
 			return bytes;
 		}
@@ -391,6 +392,46 @@ class PublicPageCache extends OncePerRequestFilter {
 		/** A string's characters, two bytes each at most. */
 		static long chars(String text) {
 			return 2L * text.length();
+		}
+
+	}
+
+	/**
+	 * A kept page's header, also as the bytes Tomcat writes: given a string, Tomcat
+	 * encodes it with an encoder of its own each time, which was half of what a kept
+	 * page's answer allocated (bench/README.md).
+	 */
+	private record Header(String name, String value, byte[] nameBytes, byte[] valueBytes) {
+
+		static Header of(String name, String value) {
+			return new Header(name, value, name.getBytes(StandardCharsets.ISO_8859_1),
+					value.getBytes(StandardCharsets.ISO_8859_1));
+		}
+
+		/**
+		 * Into Tomcat's response as bytes, answered before the servlets (KeptPageValve);
+		 * through the servlet API otherwise.
+		 */
+		void addTo(HttpServletResponse response) {
+			if (response instanceof Response tomcat) {
+				tomcat.getCoyoteResponse()
+					.getMimeHeaders()
+					.addValue(this.nameBytes, 0, this.nameBytes.length)
+					.setBytes(this.valueBytes, 0, this.valueBytes.length);
+			}
+			else {
+				response.addHeader(this.name, this.value);
+			}
+		}
+
+		/** A header of this answer alone (the ETag of the coding sent), the same way. */
+		static void add(HttpServletResponse response, String name, String value) {
+			if (response instanceof Response) {
+				of(name, value).addTo(response);
+			}
+			else {
+				response.addHeader(name, value);
+			}
 		}
 
 	}
