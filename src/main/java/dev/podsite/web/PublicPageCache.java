@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -115,7 +116,8 @@ class PublicPageCache extends OncePerRequestFilter {
 		// The generation of before the rendering: a page rendered across a change goes
 		// into the old one, which is dropped.
 		Pages current = this.pages.get(this::newGeneration);
-		String key = key(request, address);
+		Locale language = this.language.resolveLocale(request);
+		String key = key(language, address);
 		Page page = current.get(key);
 		boolean rendered = page == null;
 		if (rendered) {
@@ -127,7 +129,7 @@ class PublicPageCache extends OncePerRequestFilter {
 				rendering.copyBodyToResponse();
 				return;
 			}
-			page = Page.of(rendering);
+			page = Page.of(rendering, language);
 			current.put(key, page);
 			rendering.resetBuffer();
 		}
@@ -151,7 +153,7 @@ class PublicPageCache extends OncePerRequestFilter {
 		if (address == null || !address.equals(PageAddresses.requested(request)) || hasSession(request)) {
 			return false;
 		}
-		Page page = this.pages.get(this::newGeneration).get(key(request, address));
+		Page page = this.pages.get(this::newGeneration).get(key(this.language.resolveLocale(request), address));
 		if (page == null) {
 			return false;
 		}
@@ -160,8 +162,8 @@ class PublicPageCache extends OncePerRequestFilter {
 		return true;
 	}
 
-	private String key(HttpServletRequest request, String address) {
-		return this.language.resolveLocale(request).toLanguageTag() + " " + address;
+	private static String key(Locale language, String address) {
+		return language.toLanguageTag() + " " + address;
 	}
 
 	/**
@@ -351,7 +353,11 @@ class PublicPageCache extends OncePerRequestFilter {
 					HttpHeaders.CONTENT_LOCATION));
 		}
 
-		static Page of(ContentCachingResponseWrapper rendering) {
+		/**
+		 * The rendered page, its interface language as its Content-Language (which Tomcat
+		 * keeps beside the headers, from the locale the page was rendered in).
+		 */
+		static Page of(ContentCachingResponseWrapper rendering, Locale language) {
 			List<Header> headers = new ArrayList<>();
 			for (String name : rendering.getHeaderNames()) {
 				if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH) && !name.equalsIgnoreCase(HttpHeaders.DATE)
@@ -363,6 +369,9 @@ class PublicPageCache extends OncePerRequestFilter {
 			}
 			if (rendering.getContentType() != null) {
 				headers.add(Header.of(HttpHeaders.CONTENT_TYPE, rendering.getContentType()));
+			}
+			if (!rendering.containsHeader(HttpHeaders.CONTENT_LANGUAGE)) {
+				headers.add(Header.of(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag()));
 			}
 			return new Page(List.copyOf(headers), EncodedBody.of(rendering.getContentAsByteArray()));
 		}

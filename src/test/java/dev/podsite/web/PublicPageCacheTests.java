@@ -117,7 +117,7 @@ class PublicPageCacheTests {
 		HttpResponse<byte[]> rendered = this.site.get("/episodes");
 		HttpResponse<byte[]> kept = this.site.get("/episodes");
 		for (String header : new String[] { "Content-Type", "Content-Security-Policy", "X-Frame-Options",
-				"X-Content-Type-Options", "Referrer-Policy", "Cache-Control", "ETag" }) {
+				"X-Content-Type-Options", "Referrer-Policy", "Cache-Control", "ETag", "Content-Language" }) {
 			assertThat(kept.headers().firstValue(header)).as(header)
 				.isPresent()
 				.isEqualTo(rendered.headers().firstValue(header));
