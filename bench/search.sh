@@ -10,12 +10,17 @@
 # Once the transcripts are in, the site is started again without scheduled imports, so
 # that no import runs beside the measures. Needs wrk, nginx.
 #   bash bench/search.sh            DURATION=30s, WARMUP=40s by default
+#   JAR=/tmp/before.jar KEEP_DATA=/tmp/search-db bash bench/search.sh   another build; keep its data
+#   FROM_DATA=/tmp/search-db bash bench/search.sh   on a copy of data kept before, no import
+#     (a before and after on the same rows; a newer build migrates the copy as it starts)
 source "$(dirname "$0")/site.sh"
 NGINX_PORT=${NGINX_PORT:-18082}
 
-python3 bench/make_transcripts.py 2000 "$work/t"
-sed -i "s#https://large.example/\([0-9]*\)\.vtt#http://127.0.0.1:$NGINX_PORT/t/\1.vtt#g" "$work/large.xml"
-echo "transcripts: $(du -sh "$work/t" | cut -f1)"
+if [ -z "${FROM_DATA:-}" ]; then
+  python3 bench/make_transcripts.py 2000 "$work/t"
+  sed -i "s#https://large.example/\([0-9]*\)\.vtt#http://127.0.0.1:$NGINX_PORT/t/\1.vtt#g" "$work/large.xml"
+  echo "transcripts: $(du -sh "$work/t" | cut -f1)"
+fi
 chmod -R a+rX "$work"
 cat > "$work/nginx.conf" <<CONF
 daemon on; worker_processes 1; pid $work/nginx.pid; error_log $work/nginx-error.log;
@@ -25,23 +30,27 @@ http { access_log off; types { text/html html; text/vtt vtt; }
 CONF
 nginx -c "$work/nginx.conf"
 
-java -Xmx512m -jar "$jar" --server.port="$PORT" --podsite.feed.url="file:$work/large.xml" \
-  --podsite.feed.allow-private-addresses=true --podsite.feed.refresh=PT20S \
-  --podsite.media-files.time-budget=PT30M --podsite.embedded-db.dir="$work/db" \
-  --podsite.admin.password=bench-password > "$work/app.log" 2>&1 &
-app=$!
 site="http://localhost:$PORT"
-# Every episode's transcript is in when a word said in all of them (and in no notes, "say")
-# finds 2,000 episodes. Read past the kept pages, with a session cookie.
-started=$(date +%s)
-until curl -s -H "Cookie: SESSION=bench" "$site/search?q=say" | grep -q '2,000 episodes match'; do
-  if ! kill -0 "$app" 2>/dev/null; then cat "$work/app.log"; exit 1; fi
-  sleep 5
-done
-echo "transcripts imported and indexed in $(( $(date +%s) - started )) s"
-# Started again on the same data, without imports: an import every 20 s would run beside
-# the measures (and announce a change when anything differs).
-kill "$app"; wait "$app" 2>/dev/null || true
+if [ -z "${FROM_DATA:-}" ]; then
+  java -Xmx512m -jar "$jar" --server.port="$PORT" --podsite.feed.url="file:$work/large.xml" \
+    --podsite.feed.allow-private-addresses=true --podsite.feed.refresh=PT20S \
+    --podsite.media-files.time-budget=PT30M --podsite.embedded-db.dir="$work/db" \
+    --podsite.admin.password=bench-password > "$work/app.log" 2>&1 &
+  app=$!
+  # Every episode's transcript is in when a word said in all of them (and in no notes, "say")
+  # finds 2,000 episodes. Read past the kept pages, with a session cookie.
+  started=$(date +%s)
+  until curl -s -H "Cookie: SESSION=bench" "$site/search?q=say" | grep -q '2,000 episodes match'; do
+    if ! kill -0 "$app" 2>/dev/null; then cat "$work/app.log"; exit 1; fi
+    sleep 5
+  done
+  echo "transcripts imported and indexed in $(( $(date +%s) - started )) s"
+  # Started again on the same data, without imports: an import every 20 s would run beside
+  # the measures (and announce a change when anything differs).
+  kill "$app"; wait "$app" 2>/dev/null || true
+else
+  cp -a "$FROM_DATA" "$work/db"
+fi
 java -Xmx512m -jar "$jar" --server.port="$PORT" --podsite.feed.url="file:$work/large.xml" \
   --podsite.feed.schedule=false --podsite.embedded-db.dir="$work/db" \
   --podsite.admin.password=bench-password > "$work/app.log" 2>&1 &

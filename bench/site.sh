@@ -1,5 +1,6 @@
 # Shared by the benchmark scripts: a 2,000-episode feed and the site started on it, on a
-# fresh embedded database in a temporary directory. Source it; it sets $work, $app, $jar.
+# fresh embedded database in a temporary directory. Source it; it sets $work, $app, $jar
+# (JAR=... for another build).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 PORT=${PORT:-18080}
@@ -14,8 +15,13 @@ trap cleanup EXIT
 
 python3 bench/make_large_feed.py 2000 "$work/large.xml"
 echo "source feed: $(du -h "$work/large.xml" | cut -f1), $(grep -o '<item>' "$work/large.xml" | wc -l) items"
-./mvnw -B -q package -DskipTests -Dspring-javaformat.skip=true
-jar=$(ls target/podsite-*.jar | grep -v plain | head -1)
+# JAR=path/to/other.jar measures another build (a before and after); else this one, built.
+if [ -n "${JAR:-}" ]; then
+  jar=$JAR
+else
+  ./mvnw -B -q package -DskipTests -Dspring-javaformat.skip=true
+  jar=$(ls target/podsite-*.jar | grep -v plain | head -1)
+fi
 
 # Starts the site with -Xmx512m (and any further arguments) and waits until the 2,000
 # episodes are listed: imported now, or kept from the run before (a start on imported data

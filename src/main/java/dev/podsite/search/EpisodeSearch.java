@@ -64,13 +64,12 @@ class EpisodeSearch {
 						WHERE q.phrased AND numnode(q.precise) > 0
 					)
 					SELECT (SELECT numnode(q.precise) > 0 FROM query q) AS has_words, ARRAY(
+						-- The episode's listing as V19 keeps it with its row: no episode read.
 						SELECT s.episode_id
-						FROM query q
-							JOIN episode_search s ON s.content @@ q.loose
-							JOIN episode e ON e.id = s.episode_id
-						WHERE numnode(q.precise) > 0 AND e.listed AND e.published_at <= :now
+						FROM query q JOIN episode_search s ON s.content @@ q.loose
+						WHERE numnode(q.precise) > 0 AND s.listed AND s.published_at <= :now
 							AND (NOT q.phrased OR s.document @@ q.precise OR s.episode_id IN (SELECT episode_id FROM phrase_heard))
-						ORDER BY ts_rank(s.document, q.loose) DESC, e.published_at DESC, e.id DESC
+						ORDER BY ts_rank(s.document, q.loose) DESC, s.published_at DESC, s.episode_id DESC
 					) AS ids
 					""";
 

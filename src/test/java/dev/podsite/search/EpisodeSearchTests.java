@@ -183,6 +183,20 @@ class EpisodeSearchTests {
 				episode("old", "Ferris gone", 1).build(), episode("now", "Ferris today", 2).build()));
 		this.jdbc.update("UPDATE episode SET hidden = true WHERE guid = 'old'");
 		assertThat(slugs("ferris")).containsExactly("now");
+		this.jdbc.update("UPDATE episode SET hidden = false WHERE guid = 'old'");
+		assertThat(slugs("ferris")).containsExactly("now", "old");
+	}
+
+	@Test
+	void anEpisodeMovedInTimeIsFoundAndOrderedByItsNewDate() {
+		// Ranked alike: the newest first.
+		this.site.store(TestEpisodes.show("Show"),
+				List.of(episode("one", "Ferris one", 1).build(), episode("two", "Ferris two", 2).build()));
+		assertThat(slugs("ferris")).containsExactly("two", "one");
+		this.jdbc.update("UPDATE episode SET published_at = published_at + interval '10 days' WHERE guid = 'one'");
+		assertThat(slugs("ferris")).containsExactly("one", "two");
+		this.jdbc.update("UPDATE episode SET published_at = now() + interval '3 days' WHERE guid = 'one'");
+		assertThat(slugs("ferris")).containsExactly("two");
 	}
 
 	@Test
