@@ -1,8 +1,9 @@
 -- An import of 2,000 episodes indexed them for search one at a time as it committed: the
--- deferred trigger called episode_search_index once per episode, five queries each
--- (4.6 to 5.0 s of a 2,000-episode import's commit on a loaded machine). Now the first
--- call of a transaction takes every episode it marked and indexes them in one statement
--- of each kind; the calls after it find nothing left to do.
+-- deferred trigger called episode_search_index once per episode, five queries each (the
+-- commit took 4.6 to 5.0 s on a loaded machine, 1.8 to 2.3 s of the server's CPU). Now
+-- the first call of a transaction takes every episode it marked and indexes them all in
+-- one statement (0.75 to 0.94 s of CPU, the same rows); the calls after it find nothing
+-- left to do.
 
 -- The episodes' search rows made again, as episode_search_index (V17) makes one; a row
 -- whose episode is gone is deleted.
