@@ -23,8 +23,8 @@ class HostileNotesTests {
 	private static final int SIZE = 2 * 1024 * 1024;
 
 	/**
-	 * A bound on the growth, not a speed to reach: about a second on a quiet machine, 10 s
-	 * beside a loaded build, half an hour for the repair that grew with the square.
+	 * A bound on the growth, not a speed to reach: about a second on a quiet machine, 10
+	 * s beside a loaded build, half an hour for the repair that grew with the square.
 	 */
 	private static final Duration LIMIT = Duration.ofMinutes(1);
 
