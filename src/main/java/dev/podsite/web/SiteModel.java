@@ -8,6 +8,9 @@ import dev.podsite.support.SiteProperties;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -15,14 +18,16 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * What every page's layout shows: the show (null before the first import) and whether it
- * is the demo snapshot, the language of the show's own words (its titles, notes,
- * transcripts) where it is not the interface's, and the subscribe buttons. How imports go
- * is for the host's dashboard alone: a failure's reason names addresses and errors of the
- * server's network.
+ * is the demo snapshot, whether the host is signed in, the language of the show's own
+ * words (its titles, notes, transcripts) where it is not the interface's, and the
+ * subscribe buttons. How imports go is for the host's dashboard alone: a failure's reason
+ * names addresses and errors of the server's network.
  */
 @ControllerAdvice(annotations = Controller.class)
 @EnableConfigurationProperties(SubscribeProperties.class)
 class SiteModel {
+
+	private static final AuthenticationTrustResolver SIGNED_IN = new AuthenticationTrustResolverImpl();
 
 	private final CurrentShow show;
 
@@ -42,6 +47,10 @@ class SiteModel {
 		model.addAttribute("show", show);
 		model.addAttribute("contentLang", contentLanguage(show, locale));
 		model.addAttribute("baseUrl", this.site.baseUrl());
+		// Read once here: the security dialect's sec:authorize made an evaluation context
+		// of its own for each element, a tenth of a page's rendering.
+		model.addAttribute("signedIn",
+				SIGNED_IN.isAuthenticated(SecurityContextHolder.getContext().getAuthentication()));
 		if (show != null) {
 			model.addAttribute("subscribe", this.subscribe.of(show.getTitle()));
 		}

@@ -1,6 +1,7 @@
 package dev.podsite.admin;
 
 import dev.podsite.support.Database;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +53,20 @@ class AdminAccessTests {
 		}
 		this.mvc.perform(post("/admin/import").with(csrf())).andExpect(status().isFound());
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM import_run", Integer.class)).isZero();
+	}
+
+	@Test
+	void onlyTheSignedInHostSeesTheAdminLinkAndTheSignOutForm() throws Exception {
+		String anonymous = this.mvc.perform(get("/search")).andReturn().getResponse().getContentAsString();
+		assertThat(anonymous).contains("action=\"/search\"").doesNotContain("href=\"/admin\"", "action=\"/logout\"");
+		// With a session cookie, as the host's browser has: visitors without one get kept
+		// pages.
+		String host = this.mvc
+			.perform(get("/search").cookie(new Cookie("SESSION", "host")).with(user(USERNAME).roles("HOST")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(host).contains("href=\"/admin\"", "action=\"/logout\"", "name=\"_csrf\"");
 	}
 
 	@Test
