@@ -14,13 +14,17 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTask;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The site imports its feed right after start-up and then every
- * {@code podsite.feed.refresh}. Runs its own application (the other tests turn the
- * schedule off) and closes it, so no import runs on beside the other tests.
+ * {@code podsite.feed.refresh}; the artwork is measured later. Runs its own application
+ * (the other tests turn the schedule off) and closes it, so no import runs on beside the
+ * other tests.
  */
 class FeedImportSchedulerTests {
 
@@ -53,6 +57,14 @@ class FeedImportSchedulerTests {
 			assertThat(jdbc.queryForList("SELECT status FROM import_run WHERE started_at >= ?", String.class,
 					Timestamp.from(before)))
 				.isSubsetOf("SUCCEEDED", "UNCHANGED", "RUNNING");
+			// Measuring the artwork renders and reads the whole published feed: not while
+			// the first pages are asked for.
+			assertThat(site.getBean(ScheduledTaskHolder.class).getScheduledTasks()).map(ScheduledTask::getTask)
+				.filteredOn((task) -> task instanceof FixedDelayTask fixed
+						&& fixed.getIntervalDuration().equals(FeedImportScheduler.ARTWORK_TICK))
+				.singleElement()
+				.extracting((task) -> ((FixedDelayTask) task).getInitialDelayDuration())
+				.isEqualTo(FeedImportScheduler.ARTWORK_FIRST);
 		}
 	}
 
