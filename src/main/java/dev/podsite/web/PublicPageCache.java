@@ -175,21 +175,20 @@ class PublicPageCache extends OncePerRequestFilter {
 	private static void send(Page page, boolean rendered, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
 		ContentCoding coding = page.body().codingFor(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
-		String etag = page.body().etag(coding);
-		boolean notModified = ConditionalRequests.notModified(request, etag, -1);
+		Page.Coded coded = page.coded(coding);
+		boolean notModified = ConditionalRequests.notModified(request, coded.etag(), -1);
 		if (!rendered) {
-			page.writeHeaders(response, notModified);
+			Header.addAll(response, notModified ? page.revalidated() : page.headers());
 		}
-		Header.add(response, HttpHeaders.ETAG, etag);
-		Header.add(response, HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+		Header.addAll(response, notModified ? coded.revalidated() : coded.headers());
 		if (notModified) {
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 			return;
 		}
-		byte[] body = page.body().bytes(coding);
-		if (coding.token() != null) {
-			Header.add(response, HttpHeaders.CONTENT_ENCODING, coding.token());
+		if (!rendered) {
+			response.setStatus(HttpServletResponse.SC_OK);
 		}
+		byte[] body = page.body().bytes(coding);
 		response.setContentLength(body.length);
 		if (request.getMethod().equals("GET")) {
 			response.getOutputStream().write(body);
@@ -337,13 +336,16 @@ class PublicPageCache extends OncePerRequestFilter {
 
 	/**
 	 * A rendered page: its headers (the security headers, Cache-Control, Content-Type),
-	 * and its bytes in each coding.
+	 * and its bytes in each coding, with every header of its answers made once.
+	 *
+	 * @param revalidated the headers a 304 carries
+	 * @param codings the headers of each coding, by {@link ContentCoding#ordinal()}
 	 */
-	private record Page(List<Header> headers, EncodedBody body) {
+	private record Page(List<Header> headers, List<Header> revalidated, EncodedBody body, List<Coded> codings) {
 
 		// Objects, references and the map's entry, roughly: what a page costs beside its
 		// bytes and characters.
-		private static final int OVERHEAD = 512;
+		private static final int OVERHEAD = 1024;
 
 		// What a 304 carries of the page's headers (RFC 9110, 15.4.5).
 		private static final Set<String> REVALIDATED = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
@@ -352,6 +354,8 @@ class PublicPageCache extends OncePerRequestFilter {
 			REVALIDATED.addAll(List.of(HttpHeaders.CACHE_CONTROL, HttpHeaders.VARY, HttpHeaders.EXPIRES,
 					HttpHeaders.CONTENT_LOCATION));
 		}
+
+		private static final Header VARY = Header.of(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
 
 		/**
 		 * The rendered page, its interface language as its Content-Language (which Tomcat
@@ -373,19 +377,18 @@ class PublicPageCache extends OncePerRequestFilter {
 			if (!rendering.containsHeader(HttpHeaders.CONTENT_LANGUAGE)) {
 				headers.add(Header.of(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag()));
 			}
-			return new Page(List.copyOf(headers), EncodedBody.of(rendering.getContentAsByteArray()));
+			EncodedBody body = EncodedBody.of(rendering.getContentAsByteArray());
+			List<Coded> codings = new ArrayList<>();
+			for (ContentCoding coding : ContentCoding.values()) {
+				codings.add(Coded.of(body, coding));
+			}
+			return new Page(List.copyOf(headers),
+					headers.stream().filter((header) -> REVALIDATED.contains(header.name())).toList(), body,
+					List.copyOf(codings));
 		}
 
-		/** Its headers; for a 304, those a cache updates its copy with. */
-		void writeHeaders(HttpServletResponse response, boolean notModified) {
-			for (Header header : this.headers) {
-				if (!notModified || REVALIDATED.contains(header.name())) {
-					header.addTo(response);
-				}
-			}
-			if (!notModified) {
-				response.setStatus(HttpServletResponse.SC_OK);
-			}
+		Coded coded(ContentCoding coding) {
+			return this.codings.get(coding.ordinal());
 		}
 
 		/** What the page takes in memory, roughly but never less than its bodies. */
@@ -401,6 +404,24 @@ class PublicPageCache extends OncePerRequestFilter {
 		/** A string's characters, two bytes each at most. */
 		static long chars(String text) {
 			return 2L * text.length();
+		}
+
+		/**
+		 * The headers of the page's answers in one coding: its ETag, Vary and, but in a
+		 * 304, its Content-Encoding.
+		 */
+		record Coded(String etag, List<Header> headers, List<Header> revalidated) {
+
+			static Coded of(EncodedBody body, ContentCoding coding) {
+				String etag = body.etag(coding);
+				List<Header> revalidated = List.of(Header.of(HttpHeaders.ETAG, etag), VARY);
+				List<Header> headers = new ArrayList<>(revalidated);
+				if (coding.token() != null) {
+					headers.add(Header.of(HttpHeaders.CONTENT_ENCODING, coding.token()));
+				}
+				return new Coded(etag, List.copyOf(headers), revalidated);
+			}
+
 		}
 
 	}
@@ -433,13 +454,9 @@ class PublicPageCache extends OncePerRequestFilter {
 			}
 		}
 
-		/** A header of this answer alone (the ETag of the coding sent), the same way. */
-		static void add(HttpServletResponse response, String name, String value) {
-			if (response instanceof Response) {
-				of(name, value).addTo(response);
-			}
-			else {
-				response.addHeader(name, value);
+		static void addAll(HttpServletResponse response, List<Header> headers) {
+			for (int i = 0; i < headers.size(); i++) {
+				headers.get(i).addTo(response);
 			}
 		}
 
