@@ -49,6 +49,8 @@ final class PageAddresses {
 
 	private static final List<String> PARENTS = List.of("/episodes/", "/people/");
 
+	private static final List<String> CHILDREN = PARENTS.stream().map((parent) -> parent + "*").toList();
+
 	private PageAddresses() {
 	}
 
@@ -62,25 +64,25 @@ final class PageAddresses {
 		// Decoded, without path parameters (;jsessionid=…), as the site's mappings read
 		// it; a path of plain characters only reads as it is written (the path asked
 		// most: kept pages are looked up by it before anything else runs).
-		String withinSite = isPlain(uri) ? uri.substring(contextPath.length())
-				: PATHS.getPathWithinApplication(request);
-		String path = contextPath + withinSite;
+		boolean plain = isPlain(uri);
+		String withinSite = plain ? uri.substring(contextPath.length()) : PATHS.getPathWithinApplication(request);
+		String path = contextPath.isEmpty() ? withinSite : contextPath + withinSite;
 		List<Parameter> parameters = PARAMETERS.get(pattern(withinSite));
-		if (parameters == null || !isPlain(path)) {
+		if (parameters == null || (!plain && !isPlain(path))) {
 			return null;
 		}
-		StringBuilder query = new StringBuilder();
+		StringBuilder query = null;
 		for (Parameter parameter : parameters) {
-			String value = request.getParameter(parameter.name());
+			String value = (request.getQueryString() != null) ? request.getParameter(parameter.name()) : null;
 			String spelled = (value != null) ? parameter.spelling().apply(value) : null;
 			if (spelled != null) {
-				query.append(query.isEmpty() ? "?" : "&")
+				query = ((query == null) ? new StringBuilder(path).append('?') : query.append('&'))
 					.append(parameter.name())
 					.append('=')
 					.append(URLEncoder.encode(spelled, StandardCharsets.UTF_8));
 			}
 		}
-		return path + query;
+		return (query != null) ? query.toString() : path;
 	}
 
 	/**
@@ -119,9 +121,10 @@ final class PageAddresses {
 	 * served with their own ETag, neither redirected nor kept with the pages.
 	 */
 	private static String pattern(String path) {
-		for (String parent : PARENTS) {
+		for (int i = 0; i < PARENTS.size(); i++) {
+			String parent = PARENTS.get(i);
 			if (path.startsWith(parent) && path.indexOf('/', parent.length()) < 0) {
-				return parent + "*";
+				return CHILDREN.get(i);
 			}
 		}
 		return path;

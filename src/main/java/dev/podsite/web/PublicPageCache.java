@@ -51,6 +51,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 class PublicPageCache extends OncePerRequestFilter {
 
+	/** Each interface language's part of a kept page's key. */
+	private static final Map<Locale, String> TAGS = new ConcurrentHashMap<>();
+
 	/**
 	 * The pages kept: the show page, the episode list, every episode's page, the people
 	 * and every person's page, searches and the links (the least recently asked out
@@ -163,7 +166,8 @@ class PublicPageCache extends OncePerRequestFilter {
 	}
 
 	private static String key(Locale language, String address) {
-		return language.toLanguageTag() + " " + address;
+		// Locale makes its tag anew at each call.
+		return TAGS.computeIfAbsent(language, (locale) -> locale.toLanguageTag() + " ") + address;
 	}
 
 	/**
