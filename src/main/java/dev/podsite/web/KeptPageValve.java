@@ -32,9 +32,8 @@ class KeptPageValve extends ValveBase {
 			answered = this.pages.answerKept(request, response);
 		}
 		catch (InvalidParameterException ex) {
-			// A query string that is no UTF-8 (?q=%FF): a bad request, as Tomcat answers
-			// it
-			// when a servlet reads it first; it reads it once only.
+			// A query string that is no UTF-8 (?q=%FF): a bad request, as Tomcat
+			// answers it when a servlet reads it first (it reads it once only).
 			response.sendError(HttpServletResponse.SC_BAD_REQUEST);
 			return;
 		}
