@@ -55,7 +55,8 @@ class TemplateEngineConfiguration {
 		private final String staticFiles;
 
 		/**
-		 * @param staticFiles where static files are served, e.g. {@code /assets/} */
+		 * @param staticFiles where static files are served, e.g. {@code /assets/}
+		 */
 		SiteLinkBuilder(String staticFiles) {
 			this.staticFiles = staticFiles;
 		}

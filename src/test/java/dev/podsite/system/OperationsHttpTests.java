@@ -213,6 +213,8 @@ class OperationsHttpTests {
 		assertThat(delta(before, after, "podsite_sign_in_failures_total", "reason", "bad_credentials")).isEqualTo(1);
 		// Rendered pages are timed per address pattern; kept ones are not observed.
 		assertThat(after).containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/episodes\"");
+		// No timers for each security filter of each rendered request.
+		assertThat(after).doesNotContain("spring_security_");
 	}
 
 	private String prometheus(String host) {
