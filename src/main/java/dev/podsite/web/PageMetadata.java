@@ -4,6 +4,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,11 +34,18 @@ class PageMetadata implements HandlerInterceptor {
 	/** How long a description may be: what results and cards show of it. */
 	static final int DESCRIPTION_LENGTH = 160;
 
+	private static final Pattern SPACES = Pattern.compile("\\s+");
+
+	private static final Pattern END_PUNCTUATION = Pattern.compile("[\\s,;:.\\-–—]+$");
+
 	private final SiteProperties site;
 
 	private final JsonLd jsonLd;
 
 	private final MessageSource messages;
+
+	// A page may read an older one: each is whole.
+	private volatile ShowDescription showDescription = new ShowDescription("", "");
 
 	PageMetadata(SiteProperties site, MessageSource messages) {
 		this.site = site;
@@ -64,12 +72,13 @@ class PageMetadata implements HandlerInterceptor {
 	}
 
 	private @Nullable PageMeta meta(String view, Map<String, Object> model, Show show, String url, Locale locale) {
-		String showDescription = cut(text(show.getDescriptionHtml()));
 		return switch (view) {
-			case "show" -> new PageMeta(show.getTitle(), orElse(showDescription, show.getTitle()), url, "website",
-					show.getTitle(), show.getImageUrl(), null, null, null,
-					this.jsonLd.series(show, orElse(showDescription, show.getTitle())));
-			case "episodes/episode" -> episode((Episode) model.get("episode"), show, url, showDescription);
+			case "show" -> {
+				String description = orElse(showDescription(show), show.getTitle());
+				yield new PageMeta(show.getTitle(), description, url, "website", show.getTitle(), show.getImageUrl(),
+						null, null, null, this.jsonLd.series(show, description));
+			}
+			case "episodes/episode" -> episode((Episode) model.get("episode"), show, url, showDescription(show));
 			case "episodes/list" -> list(model, show, url, locale);
 			case "people/list" -> new PageMeta(message("meta.people.title", locale),
 					message("meta.people.description", locale, show.getTitle()), url, "website", show.getTitle(),
@@ -133,6 +142,20 @@ class PageMetadata implements HandlerInterceptor {
 		return this.messages.getMessage(key, arguments, locale);
 	}
 
+	/**
+	 * The show's description as a line of text, read from its HTML once per description
+	 * (a parse of the HTML per page was a twentieth of a rendered page's time).
+	 */
+	private String showDescription(Show show) {
+		ShowDescription last = this.showDescription;
+		String html = show.getDescriptionHtml();
+		if (!last.html().equals(html)) {
+			last = new ShowDescription(html, cut(text(html)));
+			this.showDescription = last;
+		}
+		return last.text();
+	}
+
 	/** The text of sanitized HTML, as one line. */
 	private static String text(String html) {
 		return html.isEmpty() ? "" : Jsoup.parse(html).text();
@@ -142,7 +165,7 @@ class PageMetadata implements HandlerInterceptor {
 	 * At most {@link #DESCRIPTION_LENGTH} characters, cut at a word with "…" when longer.
 	 */
 	static String cut(String text) {
-		String line = text.replaceAll("\\s+", " ").strip();
+		String line = SPACES.matcher(text).replaceAll(" ").strip();
 		if (line.length() <= DESCRIPTION_LENGTH) {
 			return line;
 		}
@@ -151,11 +174,14 @@ class PageMetadata implements HandlerInterceptor {
 		if (space > DESCRIPTION_LENGTH / 2) {
 			cut = cut.substring(0, space);
 		}
-		return cut.replaceAll("[\\s,;:.\\-–—]+$", "") + "…";
+		return END_PUNCTUATION.matcher(cut).replaceAll("") + "…";
 	}
 
 	private static String orElse(String text, String fallback) {
 		return text.isBlank() ? fallback : text;
+	}
+
+	private record ShowDescription(String html, String text) {
 	}
 
 }
