@@ -38,6 +38,8 @@ class SubscribeLinks {
 
 	private final @Nullable String appleId;
 
+	private volatile @Nullable Made last;
+
 	SubscribeLinks(SubscribeProperties properties, SiteProperties site) {
 		this.properties = properties;
 		this.feedUrl = site.url("/feed.xml");
@@ -47,6 +49,16 @@ class SubscribeLinks {
 
 	/** The buttons for the show, titled {@code showTitle} (AntennaPod shows it). */
 	Subscribe of(String showTitle) {
+		// Every page shows them: made again only when the title changed.
+		Made last = this.last;
+		if (last == null || !last.showTitle().equals(showTitle)) {
+			last = new Made(showTitle, make(showTitle));
+			this.last = last;
+		}
+		return last.subscribe();
+	}
+
+	private Subscribe make(String showTitle) {
 		List<Link> links = new ArrayList<>();
 		for (SubscribeApp app : SubscribeApp.values()) {
 			String href = this.properties.hidden().contains(app) ? null : href(app, showTitle);
@@ -85,6 +97,9 @@ class SubscribeLinks {
 
 	/** One button: the app's name (its text), its link and its icon's path. */
 	public record Link(String name, String href, String icon) {
+	}
+
+	private record Made(String showTitle, Subscribe subscribe) {
 	}
 
 }

@@ -35,6 +35,14 @@ class SubscribeLinksTests {
 	}
 
 	@Test
+	void aRenamedShowGetsLinksWithItsNewTitle() {
+		SubscribeLinks links = links(none());
+		assertThat(hrefs(links.of("Old name")).get("AntennaPod")).endsWith("&title=Old%20name");
+		assertThat(hrefs(links.of("New name")).get("AntennaPod")).endsWith("&title=New%20name");
+		assertThat(links.of("New name")).isSameAs(links.of("New name"));
+	}
+
+	@Test
 	void directoriesWithoutAConfiguredPageHaveNoButton() {
 		assertThat(hrefs(links(none()).of("Show"))).doesNotContainKeys("Apple Podcasts", "Spotify", "YouTube Music",
 				"Podcast Addict", "Castro", "Fountain", "Podverse", "Podcast Index");
