@@ -6,6 +6,7 @@ import dev.podsite.episode.EpisodeCatalog;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.thymeleaf.ITemplateEngine;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.tomcat.TomcatContextCustomizer;
@@ -52,10 +53,10 @@ class PublicPageCaching {
 	 */
 	@Bean
 	FilterRegistrationBean<HostKeptPages> hostKeptPagesRegistration(HostKeptPages hostPages,
-			SecurityFilterProperties security) {
+			ObjectProvider<SecurityFilterProperties> security) {
 		FilterRegistrationBean<HostKeptPages> registration = new FilterRegistrationBean<>(hostPages);
 		registration.addUrlPatterns(PublicPageCache.PUBLIC_PAGES);
-		registration.setOrder(security.getOrder() + 1);
+		registration.setOrder(security.getIfAvailable(SecurityFilterProperties::new).getOrder() + 1);
 		return registration;
 	}
 
