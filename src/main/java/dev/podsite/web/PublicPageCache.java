@@ -13,9 +13,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,8 +43,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * The public pages as listeners get them, kept in memory until the show's data changes
  * (on any instance) or a scheduled episode's time comes, like the feed: a page is
  * rendered once per change, not once per visit. Each carries a strong ETag, so a
- * revalidation answers 304. Only visitors without a session get kept pages; the host's
- * pages (with a sign-out form) are rendered for the host alone.
+ * revalidation answers 304. Visitors without a session get kept pages; the signed-in host
+ * gets them with the host's links put in (HostKeptPages), never stored.
  * <p>
  * A page is kept under its one address (PageAddresses): any other spelling of it is
  * redirected there, so a flood of made-up query strings costs neither renders nor memory.
@@ -162,6 +164,36 @@ class PublicPageCache extends OncePerRequestFilter {
 		}
 		this.hits.increment();
 		send(page, false, request, response);
+		return true;
+	}
+
+	/**
+	 * Answers the signed-in host from the kept page anonymous visitors get, with the
+	 * host's links (in the page's language) put in at the end of its site nav: true when
+	 * it did. The page's own headers go with it (its type, language, Vary), not those of
+	 * a page for everyone (no-cache, the ETag): the security filters, which this is
+	 * called after, add theirs, no-store for a private page, as to a rendered one; Tomcat
+	 * compresses it as a rendered one.
+	 */
+	boolean answerForHost(HttpServletRequest request, HttpServletResponse response, Function<Locale, String> hostLinks)
+			throws IOException {
+		String address = PageAddresses.of(request);
+		if (address == null || !address.equals(PageAddresses.requested(request))) {
+			return false;
+		}
+		Locale language = this.language.resolveLocale(request);
+		Page page = this.pages.get(this::newGeneration).get(key(language, address));
+		if (page == null || page.hostLinksAt() < 0) {
+			return false;
+		}
+		page.writeOwnHeaders(response, language);
+		byte[] body = page.body().bytes(ContentCoding.IDENTITY);
+		ServletOutputStream out = response.getOutputStream();
+		out.write(body, 0, page.hostLinksAt());
+		out.write(hostLinks.apply(language).getBytes(StandardCharsets.UTF_8));
+		out.write(body, page.hostLinksAt(), body.length - page.hostLinksAt());
+		// Sent as a rendered page is, whose view flushes it: chunked, not with a length.
+		out.flush();
 		return true;
 	}
 
@@ -340,12 +372,14 @@ class PublicPageCache extends OncePerRequestFilter {
 
 	/**
 	 * A rendered page: its headers (the security headers, Cache-Control, Content-Type),
-	 * and its bytes in each coding, with every header of its answers made once.
+	 * its bytes in each coding, and where the host's links go into them (-1: nowhere);
+	 * every header of its answers made once.
 	 *
 	 * @param revalidated the headers a 304 carries
 	 * @param codings the headers of each coding, by {@link ContentCoding#ordinal()}
 	 */
-	private record Page(List<Header> headers, List<Header> revalidated, EncodedBody body, List<Coded> codings) {
+	private record Page(List<Header> headers, List<Header> revalidated, EncodedBody body, List<Coded> codings,
+			int hostLinksAt) {
 
 		// Objects, references and the map's entry, roughly: what a page costs beside its
 		// bytes and characters.
@@ -360,6 +394,10 @@ class PublicPageCache extends OncePerRequestFilter {
 		}
 
 		private static final Header VARY = Header.of(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+
+		// The layout's site nav, whose end is where the host's links go: the first
+		// header's, before any of the page's own words (those in the head are escaped).
+		private static final String SITE_HEADER = "<header class=\"site-header\">";
 
 		/**
 		 * The rendered page, its interface language as its Content-Language (which Tomcat
@@ -381,14 +419,39 @@ class PublicPageCache extends OncePerRequestFilter {
 			if (!rendering.containsHeader(HttpHeaders.CONTENT_LANGUAGE)) {
 				headers.add(Header.of(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag()));
 			}
-			EncodedBody body = EncodedBody.of(rendering.getContentAsByteArray());
+			byte[] bytes = rendering.getContentAsByteArray();
+			EncodedBody body = EncodedBody.of(bytes);
 			List<Coded> codings = new ArrayList<>();
 			for (ContentCoding coding : ContentCoding.values()) {
 				codings.add(Coded.of(body, coding));
 			}
 			return new Page(List.copyOf(headers),
 					headers.stream().filter((header) -> REVALIDATED.contains(header.name())).toList(), body,
-					List.copyOf(codings));
+					List.copyOf(codings), hostLinksAt(bytes));
+		}
+
+		/** The offset of the site nav's end, found once, when the page is kept. */
+		private static int hostLinksAt(byte[] body) {
+			// A character per byte: the offsets are the bytes'.
+			String page = new String(body, StandardCharsets.ISO_8859_1);
+			int header = page.indexOf(SITE_HEADER);
+			int headerEnd = (header < 0) ? -1 : page.indexOf("</header>", header);
+			int navEnd = (header < 0) ? -1 : page.indexOf("</nav>", header);
+			return (navEnd >= 0 && navEnd < headerEnd) ? navEnd : -1;
+		}
+
+		/**
+		 * The headers the page has of its own, whoever it is for: its type, its language
+		 * (as Tomcat writes it, from the locale), what it varies by.
+		 */
+		void writeOwnHeaders(HttpServletResponse response, Locale language) {
+			for (Header header : this.headers) {
+				if (header.name().equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)
+						|| header.name().equalsIgnoreCase(HttpHeaders.VARY)) {
+					response.addHeader(header.name(), header.value());
+				}
+			}
+			response.setLocale(language);
 		}
 
 		Coded coded(ContentCoding coding) {

@@ -4,8 +4,11 @@ import java.time.Clock;
 
 import dev.podsite.episode.EpisodeCatalog;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.thymeleaf.ITemplateEngine;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -36,6 +39,24 @@ class PublicPageCaching {
 		FilterRegistrationBean<PublicPageCache> registration = new FilterRegistrationBean<>(cache);
 		registration.addUrlPatterns(PublicPageCache.PUBLIC_PAGES);
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+	@Bean
+	HostKeptPages hostKeptPages(PublicPageCache cache, ITemplateEngine templates) {
+		return new HostKeptPages(cache, templates);
+	}
+
+	/**
+	 * Right after the security filters: the host's pages from the kept ones, once they
+	 * have read the host's session.
+	 */
+	@Bean
+	FilterRegistrationBean<HostKeptPages> hostKeptPagesRegistration(HostKeptPages hostPages,
+			ObjectProvider<SecurityFilterProperties> security) {
+		FilterRegistrationBean<HostKeptPages> registration = new FilterRegistrationBean<>(hostPages);
+		registration.addUrlPatterns(PublicPageCache.PUBLIC_PAGES);
+		registration.setOrder(security.getIfAvailable(SecurityFilterProperties::new).getOrder() + 1);
 		return registration;
 	}
 

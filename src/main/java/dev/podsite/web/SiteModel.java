@@ -49,11 +49,18 @@ class SiteModel {
 		model.addAttribute("baseUrl", this.site.baseUrl());
 		// Read once here: the security dialect's sec:authorize made an evaluation context
 		// of its own for each element, a tenth of a page's rendering.
-		model.addAttribute("signedIn",
-				SIGNED_IN.isAuthenticated(SecurityContextHolder.getContext().getAuthentication()));
+		model.addAttribute("signedIn", signedIn());
 		if (show != null) {
 			model.addAttribute("subscribe", this.subscribe.of(show.getTitle()));
 		}
+	}
+
+	/**
+	 * Whether the request comes from the signed-in host, who gets the layout's host
+	 * links; read where the security filters have set who it is.
+	 */
+	static boolean signedIn() {
+		return SIGNED_IN.isAuthenticated(SecurityContextHolder.getContext().getAuthentication());
 	}
 
 	/**

@@ -33,10 +33,11 @@ class TemplateEngineConfiguration {
 
 	@Bean
 	SpringTemplateEngine templateEngine(ThymeleafProperties properties, ObjectProvider<ITemplateResolver> resolvers,
-			ObjectProvider<IDialect> dialects, WebMvcProperties mvc) {
+			ObjectProvider<IDialect> dialects, ObjectProvider<WebMvcProperties> mvc) {
 		SpringTemplateEngine engine = new SpringTemplateEngine();
 		engine.setDialect(new ViewDialect());
-		engine.setLinkBuilder(new SiteLinkBuilder(StringUtils.trimTrailingCharacter(mvc.getStaticPathPattern(), '*')));
+		engine.setLinkBuilder(new SiteLinkBuilder(StringUtils
+			.trimTrailingCharacter(mvc.getIfAvailable(WebMvcProperties::new).getStaticPathPattern(), '*')));
 		engine.setEnableSpringELCompiler(properties.isEnableSpringElCompiler());
 		engine.setRenderHiddenMarkersBeforeCheckboxes(properties.isRenderHiddenMarkersBeforeCheckboxes());
 		resolvers.orderedStream().forEach(engine::addTemplateResolver);
