@@ -43,8 +43,7 @@ class HostKeptPages extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String method = request.getMethod();
-		return !(method.equals("GET") || method.equals("HEAD"));
+		return !PublicPageCache.readsAPage(request);
 	}
 
 	@Override

@@ -102,8 +102,13 @@ class PublicPageCache extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !readsAPage(request);
+	}
+
+	/** Whether the request reads a page (GET, HEAD): nothing else is kept or answered. */
+	static boolean readsAPage(HttpServletRequest request) {
 		String method = request.getMethod();
-		return !(method.equals("GET") || method.equals("HEAD"));
+		return method.equals("GET") || method.equals("HEAD");
 	}
 
 	@Override
@@ -150,8 +155,7 @@ class PublicPageCache extends OncePerRequestFilter {
 	 * (KeptPageValve), where a kept page's answer costs least.
 	 */
 	boolean answerKept(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		String method = request.getMethod();
-		if (!method.equals("GET") && !method.equals("HEAD")) {
+		if (!readsAPage(request)) {
 			return false;
 		}
 		String address = PageAddresses.of(request);
