@@ -155,14 +155,7 @@ class PublicPageCache extends OncePerRequestFilter {
 	 * (KeptPageValve), where a kept page's answer costs least.
 	 */
 	boolean answerKept(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		if (!readsAPage(request)) {
-			return false;
-		}
-		String address = PageAddresses.of(request);
-		if (address == null || !address.equals(PageAddresses.requested(request)) || hasSession(request)) {
-			return false;
-		}
-		Page page = this.pages.get(this::newGeneration).get(key(this.language.resolveLocale(request), address));
+		Page page = (readsAPage(request) && !hasSession(request)) ? kept(request) : null;
 		if (page == null) {
 			return false;
 		}
@@ -181,15 +174,11 @@ class PublicPageCache extends OncePerRequestFilter {
 	 */
 	boolean answerForHost(HttpServletRequest request, HttpServletResponse response, Function<Locale, String> hostLinks)
 			throws IOException {
-		String address = PageAddresses.of(request);
-		if (address == null || !address.equals(PageAddresses.requested(request))) {
-			return false;
-		}
-		Locale language = this.language.resolveLocale(request);
-		Page page = this.pages.get(this::newGeneration).get(key(language, address));
+		Page page = kept(request);
 		if (page == null || page.hostLinksAt() < 0) {
 			return false;
 		}
+		Locale language = this.language.resolveLocale(request);
 		page.writeOwnHeaders(response, language);
 		byte[] body = page.body().bytes(ContentCoding.IDENTITY);
 		ServletOutputStream out = response.getOutputStream();
@@ -199,6 +188,15 @@ class PublicPageCache extends OncePerRequestFilter {
 		// Sent as a rendered page is, whose view flushes it: chunked, not with a length.
 		out.flush();
 		return true;
+	}
+
+	/** The kept page the request asks for by its one address, in its language, if any. */
+	private @Nullable Page kept(HttpServletRequest request) {
+		String address = PageAddresses.of(request);
+		if (address == null || !address.equals(PageAddresses.requested(request))) {
+			return null;
+		}
+		return this.pages.get(this::newGeneration).get(key(this.language.resolveLocale(request), address));
 	}
 
 	private static String key(Locale language, String address) {
